@@ -1,0 +1,66 @@
+/** Closed lists shared by tables, zod contracts, the engine and the UI. */
+
+export const LANGS = ['sv', 'en'] as const
+export type Lang = (typeof LANGS)[number]
+
+export const ORG_KINDS = ['municipality', 'region', 'agency', 'company', 'other'] as const
+export type OrgKind = (typeof ORG_KINDS)[number]
+
+/** The 21 Swedish county codes (länskoder). */
+export const COUNTY_CODES = [
+  '01', '03', '04', '05', '06', '07', '08', '09', '10', '12', '13', '14',
+  '17', '18', '19', '20', '21', '22', '23', '24', '25',
+] as const
+export type CountyCode = (typeof COUNTY_CODES)[number]
+
+export const ORG_STATUSES = ['pending', 'active'] as const
+export type OrgStatus = (typeof ORG_STATUSES)[number]
+
+export const MEMBER_ROLES = ['owner', 'admin', 'analyst'] as const
+export type MemberRole = (typeof MEMBER_ROLES)[number]
+
+export const API_KEY_SCOPES = ['read', 'write'] as const
+export type ApiKeyScope = (typeof API_KEY_SCOPES)[number]
+
+export const RESPONDENT_ROLES = ['management', 'manager', 'it', 'business_developer', 'staff', 'other'] as const
+export type RespondentRole = (typeof RESPONDENT_ROLES)[number]
+
+export const ASSESSMENT_STATUSES = ['draft', 'open', 'closed'] as const
+export type AssessmentStatus = (typeof ASSESSMENT_STATUSES)[number]
+
+export const FORMS = ['full', 'short'] as const
+export type Form = (typeof FORMS)[number]
+
+export const RESPONDENT_STATUSES = ['added', 'invited', 'started', 'submitted'] as const
+export type RespondentStatus = (typeof RESPONDENT_STATUSES)[number]
+
+export const INITIATIVE_KINDS = ['efficiency', 'innovation'] as const
+export type InitiativeKind = (typeof INITIATIVE_KINDS)[number]
+
+export const INITIATIVE_TARGETS = ['capability', 'legacy'] as const
+export type InitiativeTarget = (typeof INITIATIVE_TARGETS)[number]
+
+export const INITIATIVE_STATUSES = ['idea', 'planned', 'ongoing', 'done', 'stopped'] as const
+export type InitiativeStatus = (typeof INITIATIVE_STATUSES)[number]
+export const ACTIVE_INITIATIVE_STATUSES = ['idea', 'planned', 'ongoing'] as const
+
+export const PINS = ['auto', 'in', 'out'] as const
+export type Pin = (typeof PINS)[number]
+
+export const QUADRANT_TYPES = ['A', 'B', 'C', 'D'] as const
+export type QuadrantType = (typeof QUADRANT_TYPES)[number]
+
+export const BALANCE_FLAGS = ['efficiency_creep', 'innovation_without_base'] as const
+export type BalanceFlag = (typeof BALANCE_FLAGS)[number]
+
+export const WEBHOOK_EVENTS = ['assessment.opened', 'assessment.closed', 'response.submitted'] as const
+export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number]
+
+export const MAIL_KINDS = ['sign_in', 'member_invite', 'invitation', 'reminder'] as const
+export type MailKind = (typeof MAIL_KINDS)[number]
+
+export const ERROR_CODES = [
+  'VALIDATION_FAILED', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT',
+  'PRECONDITION_FAILED', 'PAYLOAD_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE', 'RATE_LIMITED', 'INTERNAL',
+] as const
+export type ErrorCode = (typeof ERROR_CODES)[number]

@@ -1,0 +1,50 @@
+import { mkdirSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin'
+import { defineConfig } from 'vitest/config'
+
+const here = (p: string) => fileURLToPath(new URL(p, import.meta.url))
+// The assets binding needs its folder to exist even before the web app is built.
+mkdirSync(here('./dist/client'), { recursive: true })
+
+/** Fixed secrets for tests: never used outside them. */
+export const TEST_SECRETS = {
+  APP_ENV: 'test',
+  TOKEN_SECRET: 'test-token-secret-0123456789abcdef0123456789abcdef',
+  ANSWER_KEY_SECRET: 'test-answer-key-secret-0123456789abcdef0123456789',
+  DATA_KEY: 'dGVzdC1kYXRhLWtleS0wMTIzNDU2Nzg5YWJjZGVmMDEyMzQ=',
+}
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'domain',
+          environment: 'node',
+          include: ['test/domain/**/*.test.ts', 'test/schema/**/*.test.ts', 'test/scripts/**/*.test.ts'],
+          benchmark: { include: ['test/bench/**/*.bench.ts'] },
+        },
+      },
+      {
+        plugins: [
+          cloudflareTest(async () => ({
+            wrangler: { configPath: here('./wrangler.toml') },
+            remoteBindings: false,
+            miniflare: {
+              bindings: {
+                ...TEST_SECRETS,
+                TEST_MIGRATIONS: await readD1Migrations(here('./schema/migrations')),
+              },
+            },
+          })),
+        ],
+        test: {
+          name: 'workers',
+          include: ['test/api/**/*.test.ts', 'test/db/**/*.test.ts'],
+          setupFiles: ['./test/helpers/apply-migrations.ts'],
+        },
+      },
+    ],
+  },
+})
