@@ -64,3 +64,13 @@ export const ERROR_CODES = [
   'PRECONDITION_FAILED', 'PAYLOAD_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE', 'RATE_LIMITED', 'INTERNAL',
 ] as const
 export type ErrorCode = (typeof ERROR_CODES)[number]
+
+/** Default innovation-share bands per quadrant type (model.md §6.7), fractions, inclusive. */
+export const DEFAULT_INNOVATION_BANDS: Record<QuadrantType, { min: number; max: number }> = {
+  A: { min: 0.2, max: 0.5 },
+  B: { min: 0.3, max: 0.6 },
+  C: { min: 0.2, max: 0.5 },
+  D: { min: 0.3, max: 0.7 },
+}
+
+export const DEFAULT_ANONYMITY_THRESHOLD = 5

@@ -1,0 +1,13 @@
+import { z } from 'zod/mini'
+import { MEMBER_ROLES } from '../enums'
+import { Email } from './common'
+
+export const SignInLinkRequest = z.strictObject({ email: Email })
+export const VerifyRequest = z.strictObject({ token: z.string().check(z.minLength(1), z.maxLength(200)) })
+
+export const User = z.object({ id: z.string(), email: z.string(), name: z.string() })
+export const Me = z.object({
+  user: User,
+  organisations: z.array(z.object({ id: z.string(), slug: z.string(), name: z.string(), role: z.enum(MEMBER_ROLES), status: z.string(), demo: z.boolean() })),
+})
+export type Me = z.infer<typeof Me>

@@ -1,0 +1,3 @@
+export * from './organisations'
+export * from './auth'
+export * from './org-resources'

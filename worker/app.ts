@@ -1,0 +1,44 @@
+import { Hono } from 'hono'
+import type { AppEnv } from './env'
+import { ApiError, onError, pickLang } from './errors'
+import { createDb } from './db/client'
+
+/** Security headers on every API answer (pages and assets get theirs from web/public/_headers). */
+function securityHeaders(headers: Headers, production: boolean) {
+  headers.set('X-Content-Type-Options', 'nosniff')
+  headers.set('Referrer-Policy', 'no-referrer')
+  headers.set('X-Frame-Options', 'DENY')
+  headers.set('Cross-Origin-Opener-Policy', 'same-origin')
+  headers.set('Cross-Origin-Resource-Policy', 'same-origin')
+  if (!headers.has('Content-Security-Policy'))
+    headers.set('Content-Security-Policy', "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'")
+  if (production) headers.set('Strict-Transport-Security', 'max-age=31536000; includeSubDomains')
+}
+
+/** A Hono app with the conventions every route shares: request id, language, db, headers, errors. */
+export function newApp() {
+  const app = new Hono<AppEnv>()
+  app.use('*', async (c, next) => {
+    const started = performance.now()
+    const requestId = crypto.randomUUID()
+    c.set('requestId', requestId)
+    c.set('lang', pickLang(c.req.header('Accept-Language')))
+    c.set('db', createDb(c.env.DB))
+    await next()
+    // Responses built by hand (problem+json, CSV) are immutable copies only when needed.
+    let res = c.res
+    try {
+      res.headers.set('X-Request-Id', requestId)
+    } catch {
+      res = new Response(res.body, res)
+      res.headers.set('X-Request-Id', requestId)
+      c.res = res
+    }
+    securityHeaders(c.res.headers, c.env.APP_ENV === 'production')
+    if (!c.res.headers.has('Cache-Control')) c.res.headers.set('Cache-Control', 'no-store')
+    c.res.headers.append('Server-Timing', `app;dur=${(performance.now() - started).toFixed(2)}`)
+  })
+  app.onError(onError)
+  app.notFound((c) => onError(new ApiError('NOT_FOUND', { sv: 'Resursen finns inte.', en: 'No such resource.' }), c))
+  return app
+}

@@ -1,0 +1,51 @@
+import { and, eq } from 'drizzle-orm'
+import { memberships, organisations, users } from '../../schema/tables'
+import type { MemberRole } from '../../schema/enums'
+import type { Db } from './client'
+
+export type UserRow = typeof users.$inferSelect
+
+export async function findUserByEmail(db: Db, email: string): Promise<UserRow | undefined> {
+  return db.select().from(users).where(eq(users.email, email.toLowerCase())).get()
+}
+
+export async function findUserById(db: Db, id: string): Promise<UserRow | undefined> {
+  return db.select().from(users).where(eq(users.id, id)).get()
+}
+
+export interface UserOrganisation {
+  id: string
+  slug: string
+  name: string
+  role: MemberRole
+  status: string
+  demo: boolean
+}
+
+/** The organisations a user belongs to, with the role in each. */
+export async function listUserOrganisations(db: Db, userId: string): Promise<UserOrganisation[]> {
+  return db
+    .select({
+      id: organisations.id,
+      slug: organisations.slug,
+      name: organisations.name,
+      role: memberships.role,
+      status: organisations.status,
+      demo: organisations.demo,
+    })
+    .from(memberships)
+    .innerJoin(organisations, eq(organisations.id, memberships.orgId))
+    .where(eq(memberships.userId, userId))
+    .orderBy(organisations.name)
+    .all()
+}
+
+/** The caller's role in an organisation, or undefined when not a member. */
+export async function findMembershipRole(db: Db, orgId: string, userId: string): Promise<MemberRole | undefined> {
+  const row = await db
+    .select({ role: memberships.role })
+    .from(memberships)
+    .where(and(eq(memberships.orgId, orgId), eq(memberships.userId, userId)))
+    .get()
+  return row?.role
+}

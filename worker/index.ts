@@ -1,0 +1,35 @@
+import { newApp } from './app'
+import type { Bindings } from './env'
+import { metaRoutes } from './routes/meta'
+import { signupRoutes } from './routes/signup'
+import { authRoutes } from './routes/auth'
+import { organisationRoutes } from './routes/organisations'
+import { memberRoutes } from './routes/members'
+import { unitRoutes } from './routes/units'
+import { apiKeyRoutes } from './routes/api-keys'
+import { auditRoutes } from './routes/audit-log'
+import { devRoutes } from './routes/dev'
+import { docsPage } from './routes/docs-page'
+import { runScheduled } from './scheduled'
+
+const app = newApp()
+  .route('/api/v1', metaRoutes)
+  .route('/api/v1/signup', signupRoutes)
+  .route('/api/v1/auth', authRoutes)
+  .route('/api/v1/dev', devRoutes)
+  .route('/api/v1/orgs/:org', organisationRoutes)
+  .route('/api/v1/orgs/:org/members', memberRoutes)
+  .route('/api/v1/orgs/:org/units', unitRoutes)
+  .route('/api/v1/orgs/:org/api-keys', apiKeyRoutes)
+  .route('/api/v1/orgs/:org/audit-log', auditRoutes)
+  .route('/api', docsPage)
+
+export type AppType = typeof app
+export { app }
+
+export default {
+  fetch: app.fetch,
+  async scheduled(controller: ScheduledController, env: Bindings, ctx: ExecutionContext) {
+    ctx.waitUntil(runScheduled(env, controller.scheduledTime))
+  },
+} satisfies ExportedHandler<Bindings>

@@ -1,0 +1,87 @@
+import { Hono } from 'hono'
+import type { Context } from 'hono'
+import type { AppEnv } from '../env'
+import { validate } from '../validate'
+import { op } from '../openapi/registry'
+import { Organisation, PatchOrganisation } from '../../schema/api/organisations'
+import { DEFAULT_INNOVATION_BANDS } from '../../schema/enums'
+import { updateOrg, type OrgRow, type NewOrg } from '../db/organisations'
+import { deleteOrganisationCascade } from '../db/org-delete'
+import { allow, MANAGE, OWNER_ONLY, READ, requireOrgAccess } from '../middleware/org-access'
+import { encryptSecret } from '../services/crypto'
+import { audit } from '../services/audit'
+import { mergeMap } from '../merge-patch'
+import { ORG_DELETE_HOOKS, ORG_SETTINGS_HOOKS } from '../hooks'
+
+op({ method: 'get', path: '/orgs/{org}', summary: 'The organisation’s profile and settings', tag: 'organisations', access: 'org', responses: { 200: { description: 'The organisation', schema: Organisation } } })
+const patchOp = op({ method: 'patch', path: '/orgs/{org}', summary: 'Change the profile and settings (JSON merge patch)', tag: 'organisations', access: 'org', body: PatchOrganisation, responses: { 200: { description: 'The organisation', schema: Organisation } } })
+op({ method: 'delete', path: '/orgs/{org}', summary: 'Delete the organisation and every row it owns (owner only)', tag: 'organisations', access: 'org', responses: { 204: { description: 'Deleted' } } })
+
+/** The organisation as the API shows it (secrets never leave; bands with defaults filled in). */
+export function toOrganisation(row: OrgRow, role?: string) {
+  const bands = { ...DEFAULT_INNOVATION_BANDS, ...(JSON.parse(row.innovationBands) as Record<string, { min: number; max: number }>) }
+  return {
+    id: row.id,
+    slug: row.slug,
+    name: row.name,
+    orgNumber: row.orgNumber,
+    kind: row.kind,
+    county: row.county,
+    population: row.population,
+    status: row.status,
+    demo: row.demo,
+    shareBenchmark: row.shareBenchmark,
+    anonymityThreshold: row.anonymityThreshold,
+    targets: JSON.parse(row.targets) as Record<string, number>,
+    innovationBands: bands,
+    oidc: {
+      issuer: row.oidcIssuer,
+      clientId: row.oidcClientId,
+      allowedDomains: JSON.parse(row.oidcAllowedDomains) as string[],
+      clientSecretSet: !!row.oidcClientSecretEnc,
+    },
+    createdAt: row.createdAt,
+    ...(role ? { role: role as 'owner' } : {}),
+  }
+}
+
+async function patchToColumns(c: Context<AppEnv>, row: OrgRow, patch: PatchOrganisation): Promise<Partial<NewOrg>> {
+  const set: Partial<NewOrg> = {}
+  if (patch.name !== undefined) set.name = patch.name
+  if (patch.kind !== undefined) set.kind = patch.kind
+  if (patch.county !== undefined) set.county = patch.county
+  if (patch.population !== undefined) set.population = patch.population
+  if (patch.shareBenchmark !== undefined) set.shareBenchmark = patch.shareBenchmark
+  if (patch.anonymityThreshold !== undefined) set.anonymityThreshold = patch.anonymityThreshold
+  if (patch.targets !== undefined) set.targets = JSON.stringify(mergeMap(JSON.parse(row.targets), patch.targets))
+  if (patch.innovationBands !== undefined) set.innovationBands = JSON.stringify(mergeMap(JSON.parse(row.innovationBands), patch.innovationBands))
+  if (patch.oidc === null) {
+    Object.assign(set, { oidcIssuer: null, oidcClientId: null, oidcClientSecretEnc: null, oidcAllowedDomains: '[]' })
+  } else if (patch.oidc) {
+    const o = patch.oidc
+    if (o.issuer !== undefined) set.oidcIssuer = o.issuer ? o.issuer.replace(/\/$/, '') : null
+    if (o.clientId !== undefined) set.oidcClientId = o.clientId
+    if (o.clientSecret !== undefined) set.oidcClientSecretEnc = o.clientSecret ? await encryptSecret(c.env.DATA_KEY, o.clientSecret) : null
+    if (o.allowedDomains !== undefined) set.oidcAllowedDomains = JSON.stringify(o.allowedDomains ?? [])
+  }
+  return set
+}
+
+export const organisationRoutes = new Hono<AppEnv>()
+  .use(requireOrgAccess)
+  .get('/', allow(READ), (c) => c.json(toOrganisation(c.get('org'), c.get('role')), 200))
+  .patch('/', allow(MANAGE), validate('json', patchOp.body), async (c) => {
+    const org = c.get('org')
+    const patch = c.req.valid('json')
+    const updated = (await updateOrg(c.get('db'), org.id, await patchToColumns(c, org, patch)))!
+    const changed = Object.keys(patch).map((k) => (k === 'oidc' && patch.oidc ? `oidc(${Object.keys(patch.oidc).join(',')})` : k))
+    await audit(c, org.id, 'org.settings', org.id, { changed })
+    for (const hook of ORG_SETTINGS_HOOKS) await hook(c, org, updated)
+    return c.json(toOrganisation(updated, c.get('role')), 200)
+  })
+  .delete('/', allow(OWNER_ONLY), async (c) => {
+    const org = c.get('org')
+    for (const hook of ORG_DELETE_HOOKS) await hook(c, org)
+    await deleteOrganisationCascade(c.get('db'), org.id)
+    return c.body(null, 204)
+  })

@@ -1,0 +1,17 @@
+import type { Bindings } from './env'
+import { createDb } from './db/client'
+import { listStalePendingOrgIds } from './db/organisations'
+import { deleteOrganisationCascade } from './db/org-delete'
+
+export const PENDING_ORG_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000
+
+/** Extra periodic work registered by features (e.g. closing rounds whose closing time has passed). */
+export const SCHEDULED_TASKS: ((env: Bindings, now: number) => Promise<void>)[] = []
+
+/** The cron backstop: removes organisations never activated within 7 days, then the features' tasks. */
+export async function runScheduled(env: Bindings, now: number): Promise<void> {
+  const db = createDb(env.DB)
+  const stale = await listStalePendingOrgIds(db, new Date(now - PENDING_ORG_LIFETIME_MS).toISOString())
+  for (const id of stale) await deleteOrganisationCascade(db, id)
+  for (const task of SCHEDULED_TASKS) await task(env, now)
+}

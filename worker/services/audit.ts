@@ -1,0 +1,19 @@
+import type { Context } from 'hono'
+import type { AppEnv } from '../env'
+import { insertAudit } from '../db/audit'
+import { newId } from './crypto'
+
+/** Records who did what in the organisation (actor from the credential, never from input). */
+export async function audit(c: Context<AppEnv>, orgId: string, action: string, target?: string | null, detail?: unknown): Promise<void> {
+  const p = c.get('principal')
+  await insertAudit(c.get('db'), {
+    id: newId('aud'),
+    orgId,
+    actorId: p ? (p.kind === 'key' ? p.keyId : p.userId) : null,
+    actorLabel: p ? (p.kind === 'key' ? `key:${p.keyId}` : p.email) : null,
+    action,
+    target: target ?? null,
+    detail: detail === undefined ? null : JSON.stringify(detail),
+    createdAt: new Date().toISOString(),
+  })
+}
