@@ -7,7 +7,10 @@ import { CreateMember, Member, MemberParams, PatchMember } from '../../schema/ap
 import { pageOf } from '../../schema/api/common'
 import { addMember, findMember, listMembers, removeMember, setMemberRole, updateUserName, type MemberRow } from '../db/members'
 import { findUserByEmail } from '../db/users'
-import { allow, forbidden, MANAGE, READ, requireOrgAccess } from '../middleware/org-access'
+import { allow, forbidden, MANAGE, requireOrgAccess, type Policy } from '../middleware/org-access'
+
+/** Every member may see the member list; API keys never touch members. */
+const MEMBERS_READ: Policy = { key: false }
 import { newId } from '../services/crypto'
 import { sendSignInLink } from '../services/sign-in'
 import { audit } from '../services/audit'
@@ -24,7 +27,7 @@ const adminOnOwner = () => forbidden('En administratör kan inte ändra en ägar
 
 export const memberRoutes = new Hono<AppEnv>()
   .use(requireOrgAccess)
-  .get('/', allow(READ), async (c) => {
+  .get('/', allow(MEMBERS_READ), async (c) => {
     const rows = await listMembers(c.get('db'), c.get('org').id)
     return c.json({ items: rows.map(toMember), nextCursor: null }, 200)
   })

@@ -67,10 +67,11 @@ async function patchToColumns(c: Context<AppEnv>, row: OrgRow, patch: PatchOrgan
   return set
 }
 
+// The access check is per route here: a `.use()` on this sub-app would run for every path below
+// /orgs/:org and hide a missing check in another resource's routes.
 export const organisationRoutes = new Hono<AppEnv>()
-  .use(requireOrgAccess)
-  .get('/', allow(READ), (c) => c.json(toOrganisation(c.get('org'), c.get('role')), 200))
-  .patch('/', allow(MANAGE), validate('json', patchOp.body), async (c) => {
+  .get('/', requireOrgAccess, allow(READ), (c) => c.json(toOrganisation(c.get('org'), c.get('role')), 200))
+  .patch('/', requireOrgAccess, allow(MANAGE), validate('json', patchOp.body), async (c) => {
     const org = c.get('org')
     const patch = c.req.valid('json')
     const updated = (await updateOrg(c.get('db'), org.id, await patchToColumns(c, org, patch)))!
@@ -79,7 +80,7 @@ export const organisationRoutes = new Hono<AppEnv>()
     for (const hook of ORG_SETTINGS_HOOKS) await hook(c, org, updated)
     return c.json(toOrganisation(updated, c.get('role')), 200)
   })
-  .delete('/', allow(OWNER_ONLY), async (c) => {
+  .delete('/', requireOrgAccess, allow(OWNER_ONLY), async (c) => {
     const org = c.get('org')
     for (const hook of ORG_DELETE_HOOKS) await hook(c, org)
     await deleteOrganisationCascade(c.get('db'), org.id)

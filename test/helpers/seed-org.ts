@@ -1,0 +1,65 @@
+import { expect } from 'vitest'
+import { call, json } from './http'
+import { randomOrgNumber } from './org-number'
+
+let counter = 0
+export const uniq = () => `${Date.now().toString(36)}${(counter++).toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`
+
+/** The newest credential link sent to an address, from the dev outbox. */
+export async function latestLink(email: string, pattern = /\/auth\/verify\?token=/): Promise<string> {
+  const res = await call(`/api/v1/dev/outbox?to=${encodeURIComponent(email)}`)
+  expect(res.status).toBe(200)
+  const body = await json<{ items: { links: string[] }[] }>(res)
+  const link = body.items.flatMap((m) => m.links).find((l) => pattern.test(l))
+  if (!link) throw new Error(`no link for ${email}`)
+  return link
+}
+
+/** Signs in through the link flow and returns the session cookie ("name=value"). */
+export async function signIn(email: string): Promise<string> {
+  const link = await latestLink(email)
+  const token = new URL(link).searchParams.get('token')!
+  const res = await call('/api/v1/auth/verify', { body: { token } })
+  expect(res.status).toBe(200)
+  const setCookie = res.headers.get('Set-Cookie')!
+  return setCookie.split(';')[0]
+}
+
+export interface SeededOrg {
+  id: string
+  slug: string
+  ownerEmail: string
+  cookie: string
+}
+
+/** Signs up a new organisation and signs its owner in: every test seeds its own. */
+export async function seedOrg(opts: { name?: string; shareBenchmark?: boolean } = {}): Promise<SeededOrg> {
+  const id = uniq()
+  const ownerEmail = `owner-${id}@example.se`
+  const res = await call('/api/v1/signup', {
+    body: {
+      organisation: { name: opts.name ?? `Testkommun ${id}`, orgNumber: randomOrgNumber(), kind: 'municipality', county: '01', population: 40000, shareBenchmark: opts.shareBenchmark },
+      owner: { name: 'Ägaren', email: ownerEmail },
+    },
+  })
+  expect(res.status).toBe(201)
+  const { organisation } = await json(res)
+  const cookie = await signIn(ownerEmail)
+  return { id: organisation.id, slug: organisation.slug, ownerEmail, cookie }
+}
+
+/** Adds a member with a role and returns their session cookie. */
+export async function addMemberAndSignIn(org: SeededOrg, role: 'owner' | 'admin' | 'analyst'): Promise<{ userId: string; email: string; cookie: string }> {
+  const email = `${role}-${uniq()}@example.se`
+  const res = await call(`/api/v1/orgs/${org.slug}/members`, { cookie: org.cookie, body: { email, name: `En ${role}`, role } })
+  expect(res.status).toBe(201)
+  const member = await json(res)
+  return { userId: member.userId, email, cookie: await signIn(email) }
+}
+
+/** Creates an API key of a scope and returns its secret. */
+export async function createKey(org: SeededOrg, scope: 'read' | 'write'): Promise<string> {
+  const res = await call(`/api/v1/orgs/${org.slug}/api-keys`, { cookie: org.cookie, body: { name: `key ${scope}`, scope } })
+  expect(res.status).toBe(201)
+  return (await json(res)).secret
+}
