@@ -1,5 +1,5 @@
 import type { Bindings } from './env'
-import { createDb } from './db/client'
+import { createDb, type Db } from './db/client'
 import { listStalePendingOrgIds } from './db/organisations'
 import { deleteOrganisationCascade } from './db/org-delete'
 
@@ -8,10 +8,14 @@ export const PENDING_ORG_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000
 /** Extra periodic work registered by features (e.g. closing rounds whose closing time has passed). */
 export const SCHEDULED_TASKS: ((env: Bindings, now: number) => Promise<void>)[] = []
 
-/** The cron backstop: removes organisations never activated within 7 days, then the features' tasks. */
-export async function runScheduled(env: Bindings, now: number): Promise<void> {
-  const db = createDb(env.DB)
+/** Removes organisations whose owner never signed in within 7 days of signing up. */
+export async function removeStalePendingOrgs(db: Db, now: number): Promise<void> {
   const stale = await listStalePendingOrgIds(db, new Date(now - PENDING_ORG_LIFETIME_MS).toISOString())
   for (const id of stale) await deleteOrganisationCascade(db, id)
+}
+
+/** The cron backstop: removes organisations never activated within 7 days, then the features' tasks. */
+export async function runScheduled(env: Bindings, now: number): Promise<void> {
+  await removeStalePendingOrgs(createDb(env.DB), now)
   for (const task of SCHEDULED_TASKS) await task(env, now)
 }

@@ -8,6 +8,7 @@ import { slugify } from '../../schema/api/org-number'
 import { insertOrgWithOwner, listSlugsLike, orgNumberTaken, slugTaken } from '../db/organisations'
 import { findUserByEmail } from '../db/users'
 import { newId } from '../services/crypto'
+import { removeStalePendingOrgs } from '../scheduled'
 import { limitSignInRequests, sendSignInLink } from '../services/sign-in'
 
 const signupOp = op({
@@ -38,6 +39,8 @@ export const signupRoutes = new Hono<AppEnv>().post('/', validate('json', signup
   const { organisation: input, owner } = c.req.valid('json')
   // A sign-up counts as one link request for the owner's address; a limited one creates nothing.
   await limitSignInRequests(c, owner.email)
+  // Expired pending sign-ups release their org number and slug even where the cron has not run.
+  await removeStalePendingOrgs(db, Date.now())
   if (await orgNumberTaken(db, input.orgNumber)) throw conflict('Organisationsnumret är redan registrerat.', 'The organisation number is already registered.')
   let slug: string
   if (input.slug) {
