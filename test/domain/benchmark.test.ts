@@ -10,6 +10,7 @@ import {
 import type { BenchmarkAsker, BenchmarkRecord } from '../../worker/domain/benchmark'
 import { monthsBefore } from '../../worker/domain/calendar'
 import { quantileSorted } from '../../worker/domain/stats'
+import { quantileInPlace } from '../../worker/domain/select'
 import { scoreIds } from '../../schema/instruments'
 import { v1 } from './helpers'
 
@@ -75,12 +76,55 @@ describe('quantiles', () => {
   })
 })
 
+describe('quickselect quantiles', () => {
+  it('equal the sorted quantiles bit for bit (duplicates, sorted and reversed inputs)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(fc.constantFrom(0, 25, 50, 100), fc.double({ min: 0, max: 100, noNaN: true })), { minLength: 1, maxLength: 80 }),
+        fc.constantFrom('as-is', 'sorted', 'reversed'),
+        fc.constantFrom(0, 0.25, 0.5, 0.75, 1),
+        (values, order, p) => {
+          const xs = order === 'as-is' ? values : [...values].sort((a, b) => (order === 'sorted' ? a - b : b - a))
+          const sorted = Float64Array.from(xs).sort()
+          expect(quantileInPlace(Float64Array.from(xs), xs.length, p)).toBe(quantileSorted(sorted, p))
+        },
+      ),
+      { numRuns: 1000 },
+    )
+  })
+})
+
 describe('scoreStats', () => {
   it('percentile rank counts below plus half of equal (asker included), ties rounded', () => {
     const s = scoreStats('overall', [10, 20, 30, 30.0000000000001, 40, null], 30)
     expect(s.percentileRank).toBe((100 * (2 + 2 / 2)) / 5)
     expect(s.median).toBe(30)
     expect(scoreStats('overall', [10, 20, 30, 40, 50], null).percentileRank).toBeNull()
+  })
+
+  it('percentile rank and quantiles equal a naive computation', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(fc.constantFrom(10, 20, 20 + 1e-12, 50, null), fc.double({ min: 0, max: 100, noNaN: true })), {
+          minLength: 5,
+          maxLength: 40,
+        }),
+        fc.nat(),
+        (values, pick) => {
+          const present = values.filter((v): v is number => v !== null)
+          fc.pre(present.length >= 5)
+          const asker = present[pick % present.length]
+          const r = (x: number) => Math.round(x * 1e9) / 1e9
+          const below = present.filter((v) => r(v) < r(asker)).length
+          const equal = present.filter((v) => r(v) === r(asker)).length
+          const got = scoreStats('x', values, asker)
+          expect(got.percentileRank).toBe((100 * (below + equal / 2)) / present.length)
+          expect(Math.abs((got.median as number) - refQuantile(present, 0.5))).toBeLessThanOrEqual(1e-9)
+          expect(Math.abs((got.p25 as number) - refQuantile(present, 0.25))).toBeLessThanOrEqual(1e-9)
+        },
+      ),
+      { numRuns: 500 },
+    )
   })
 
   it('is null throughout with fewer than 5 non-null values', () => {
