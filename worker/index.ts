@@ -1,6 +1,7 @@
 import { newApp } from './app'
 import type { Bindings } from './env'
 import { metaRoutes } from './routes/meta'
+import { instrumentRoutes } from './routes/instruments'
 import { signupRoutes } from './routes/signup'
 import { authRoutes } from './routes/auth'
 import { organisationRoutes } from './routes/organisations'
@@ -14,6 +15,7 @@ import { runScheduled } from './scheduled'
 
 const app = newApp()
   .route('/api/v1', metaRoutes)
+  .route('/api/v1/instruments', instrumentRoutes)
   .route('/api/v1/signup', signupRoutes)
   .route('/api/v1/auth', authRoutes)
   .route('/api/v1/dev', devRoutes)
