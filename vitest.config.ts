@@ -23,7 +23,6 @@ export default defineConfig({
           name: 'domain',
           environment: 'node',
           include: ['test/domain/**/*.test.ts', 'test/schema/**/*.test.ts', 'test/scripts/**/*.test.ts'],
-          benchmark: { include: ['test/bench/**/*.bench.ts'] },
         },
       },
       {
