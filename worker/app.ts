@@ -2,6 +2,7 @@ import { Hono } from 'hono'
 import type { AppEnv } from './env'
 import { ApiError, onError, pickLang } from './errors'
 import { createDb } from './db/client'
+import { countingD1 } from './db/counting'
 
 /** Security headers on every API answer (pages and assets get theirs from web/public/_headers). */
 function securityHeaders(headers: Headers, production: boolean) {
@@ -23,7 +24,9 @@ export function newApp() {
     const requestId = crypto.randomUUID()
     c.set('requestId', requestId)
     c.set('lang', pickLang(c.req.header('Accept-Language')))
-    c.set('db', createDb(c.env.DB))
+    // Outside production a caller may ask for the D1 rows this request read and wrote.
+    const counter = c.env.APP_ENV !== 'production' && c.req.header('X-Count-Rows') ? { rowsRead: 0, rowsWritten: 0 } : undefined
+    c.set('db', createDb(counter ? countingD1(c.env.DB, counter) : c.env.DB))
     await next()
     // Responses built by hand (problem+json, CSV) are immutable copies only when needed.
     let res = c.res
@@ -37,6 +40,10 @@ export function newApp() {
     securityHeaders(c.res.headers, c.env.APP_ENV === 'production')
     if (!c.res.headers.has('Cache-Control')) c.res.headers.set('Cache-Control', 'no-store')
     c.res.headers.append('Server-Timing', `app;dur=${(performance.now() - started).toFixed(2)}`)
+    if (counter) {
+      c.res.headers.set('X-D1-Rows-Read', String(counter.rowsRead))
+      c.res.headers.set('X-D1-Rows-Written', String(counter.rowsWritten))
+    }
   })
   app.onError(onError)
   app.notFound((c) => onError(new ApiError('NOT_FOUND', { sv: 'Resursen finns inte.', en: 'No such resource.' }), c))

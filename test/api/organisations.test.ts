@@ -86,3 +86,22 @@ describe('DELETE /api/v1/orgs/:org', () => {
     expect((await call(`/api/v1/orgs/${other.slug}`, { cookie: other.cookie })).status).toBe(200)
   })
 })
+
+describe('rows read per request (X-Count-Rows, outside production)', () => {
+  it('reads a handful of D1 rows for an organisation lookup with a session and with a key', async () => {
+    const org = await seedOrg()
+    const key = await createKey(org, 'read')
+    // Warm up so the session and key are touched (those writes happen at most once a minute).
+    await call(`/api/v1/orgs/${org.slug}`, { cookie: org.cookie })
+    await call(`/api/v1/orgs/${org.slug}`, { key })
+    for (const cred of [{ cookie: org.cookie }, { key }]) {
+      const res = await call(`/api/v1/orgs/${org.slug}`, { ...cred, headers: { 'X-Count-Rows': '1' } })
+      expect(res.status).toBe(200)
+      expect((await json(res)).id).toBe(org.id)
+      const read = Number(res.headers.get('X-D1-Rows-Read'))
+      expect(read).toBeGreaterThan(0)
+      expect(read).toBeLessThanOrEqual(5)
+    }
+    expect((await call(`/api/v1/orgs/${org.slug}`, { cookie: org.cookie })).headers.get('X-D1-Rows-Read')).toBeNull()
+  })
+})
