@@ -3,6 +3,7 @@ import type { Bindings } from './env'
 import { metaRoutes } from './routes/meta'
 import { signupRoutes } from './routes/signup'
 import { authRoutes } from './routes/auth'
+import { oidcRoutes } from './routes/oidc'
 import { organisationRoutes } from './routes/organisations'
 import { memberRoutes } from './routes/members'
 import { unitRoutes } from './routes/units'
@@ -16,6 +17,7 @@ const app = newApp()
   .route('/api/v1', metaRoutes)
   .route('/api/v1/signup', signupRoutes)
   .route('/api/v1/auth', authRoutes)
+  .route('/api/v1/auth/oidc', oidcRoutes)
   .route('/api/v1/dev', devRoutes)
   .route('/api/v1/orgs/:org', organisationRoutes)
   .route('/api/v1/orgs/:org/members', memberRoutes)

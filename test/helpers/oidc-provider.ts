@@ -48,6 +48,9 @@ export default async function setup(project: TestProject) {
     cookies: { keys: ['oidc-test-cookie-key'] },
     claims: { openid: ['sub'], email: ['email', 'email_verified', 'xms_edov'], profile: ['name'] },
     features: { devInteractions: { enabled: true } },
+    // Like Entra ID, Google and Keycloak: the e-mail claims travel in the ID token itself (the
+    // Worker reads identity from the verified ID token only, never from userinfo).
+    conformIdTokenClaims: false,
     async findAccount(_ctx: unknown, accountId: string) {
       return { accountId, claims: async () => claimsForAccount(accountId) }
     },
