@@ -52,10 +52,10 @@ function endpoint(doc: Record<string, unknown>, key: string, production: boolean
  * every endpoint must pass the same https rule as the issuer.
  */
 export async function discover(issuer: string, production: boolean): Promise<ProviderMetadata> {
-  const cached = metadataCache.get(issuer)
-  if (cached && cached.until > Date.now()) return cached.value
   const problem = issuerProblem(issuer, production)
   if (problem) throw new OidcFailure('oidc_not_configured', `issuer ${problem}`)
+  const cached = metadataCache.get(issuer)
+  if (cached && cached.until > Date.now()) return cached.value
   const doc = await getJson(`${issuer}/.well-known/openid-configuration`, 'discovery')
   if (!doc || typeof doc !== 'object') throw new OidcFailure('provider_unavailable', 'discovery is not an object')
   const fields = doc as Record<string, unknown>

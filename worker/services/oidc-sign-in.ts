@@ -112,7 +112,7 @@ export async function completeSignIn(c: Context<AppEnv>, query: CallbackQuery, b
   const claims = await verifyIdToken(idToken, { issuer: config.issuer, clientId: config.clientId, nonce: flow.nonce, now }, (refresh) => providerKeys(meta.jwksUri, refresh))
   const email = vouchedEmail(claims, config.allowedDomains)
   const member = await findMemberByEmail(db, org.id, email)
-  if (!member) throw new OidcFailure('not_a_member', `${email} is not a member of ${org.id}`)
+  if (!member) throw new OidcFailure('not_a_member', `the vouched address is not a member of ${org.id}`)
 
   const nowIso = new Date(now).toISOString()
   await activateOwnedPendingOrgs(db, member.userId, nowIso)
