@@ -42,6 +42,8 @@ export default defineConfig({
           name: 'workers',
           include: ['test/api/**/*.test.ts', 'test/db/**/*.test.ts'],
           setupFiles: ['./test/helpers/apply-migrations.ts'],
+          // A real OpenID provider in Node for the single sign-on tests (its issuer via inject).
+          globalSetup: ['./test/helpers/oidc-provider.ts'],
         },
       },
     ],

@@ -4,6 +4,7 @@ import { metaRoutes } from './routes/meta'
 import { instrumentRoutes } from './routes/instruments'
 import { signupRoutes } from './routes/signup'
 import { authRoutes } from './routes/auth'
+import { oidcRoutes } from './routes/oidc'
 import { organisationRoutes } from './routes/organisations'
 import { memberRoutes } from './routes/members'
 import { unitRoutes } from './routes/units'
@@ -18,6 +19,7 @@ const app = newApp()
   .route('/api/v1/instruments', instrumentRoutes)
   .route('/api/v1/signup', signupRoutes)
   .route('/api/v1/auth', authRoutes)
+  .route('/api/v1/auth/oidc', oidcRoutes)
   .route('/api/v1/dev', devRoutes)
   .route('/api/v1/orgs/:org', organisationRoutes)
   .route('/api/v1/orgs/:org/members', memberRoutes)

@@ -1,0 +1,25 @@
+/**
+ * The relying parties registered at the test identity provider. Shared by the Node setup that
+ * starts the provider and by the tests that configure organisations with them.
+ */
+export const OIDC_CALLBACK = 'http://app.test/api/v1/auth/oidc/callback'
+
+/** Signs ID tokens with RS256; the secret has characters that Basic auth must form-encode. */
+export const RS_CLIENT = { clientId: 'mognad-rs256', clientSecret: 'rs secret/+:%=1', alg: 'RS256' } as const
+
+/** Signs ID tokens with ES256. */
+export const ES_CLIENT = { clientId: 'mognad-es256', clientSecret: 'es-secret-0123456789', alg: 'ES256' } as const
+
+/**
+ * Account ids at the test provider are e-mail addresses; the local part's prefix decides what the
+ * provider says about them, so each test can make up fresh accounts:
+ * `unverified.` → email_verified false, `edov.` → no email_verified but Entra ID's xms_edov true.
+ */
+export function claimsForAccount(accountId: string): Record<string, unknown> {
+  const local = accountId.split('@')[0]
+  const claims: Record<string, unknown> = { sub: accountId, email: accountId, name: local }
+  if (local.startsWith('unverified.')) claims.email_verified = false
+  else if (local.startsWith('edov.')) claims.xms_edov = true
+  else claims.email_verified = true
+  return claims
+}

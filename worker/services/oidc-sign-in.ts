@@ -1,0 +1,124 @@
+/**
+ * The two halves of single sign-on: `beginSignIn` sends the browser to the organisation's
+ * provider, `completeSignIn` turns the provider's answer into a session for an existing member.
+ */
+import type { Context } from 'hono'
+import type { AppEnv, Bindings } from '../env'
+import type { OrgRow } from '../db/organisations'
+import { activateOwnedPendingOrgs, findOrgById } from '../db/organisations'
+import { consumeOidcFlow, findMemberByEmail, insertOidcFlow } from '../db/oidc'
+import { findUserById } from '../db/users'
+import { appOrigin } from '../middleware/origin'
+import { decryptSecret, sha256 } from './crypto'
+import { startSession } from './session'
+import { audit } from './audit'
+import { OidcFailure } from './oidc-errors'
+import { discover, providerKeys } from './oidc-discovery'
+import { newFlowSecrets } from './oidc-pkce'
+import { exchangeCode } from './oidc-token'
+import { verifyIdToken } from './oidc-jwt'
+import { vouchedEmail } from './oidc-identity'
+
+export const FLOW_TTL_MS = 10 * 60 * 1000
+export const CALLBACK_PATH = '/api/v1/auth/oidc/callback'
+
+interface OrgOidc {
+  issuer: string
+  clientId: string
+  clientSecret: string
+  allowedDomains: string[]
+}
+
+/** The organisation's provider settings, complete or not at all: without a domain nobody could pass. */
+async function orgOidc(env: Bindings, org: OrgRow): Promise<OrgOidc> {
+  const allowedDomains = JSON.parse(org.oidcAllowedDomains) as string[]
+  if (!org.oidcIssuer || !org.oidcClientId || !org.oidcClientSecretEnc || allowedDomains.length === 0)
+    throw new OidcFailure('oidc_not_configured', `organisation ${org.id} has incomplete OIDC settings`)
+  let clientSecret: string
+  try {
+    clientSecret = await decryptSecret(env.DATA_KEY, org.oidcClientSecretEnc)
+  } catch {
+    throw new OidcFailure('oidc_not_configured', 'the stored client secret cannot be decrypted with DATA_KEY')
+  }
+  return { issuer: org.oidcIssuer, clientId: org.oidcClientId, clientSecret, allowedDomains }
+}
+
+/** The flow is stored under the hash of its state: the row alone cannot complete anyone's sign-in. */
+const stateKey = (state: string) => sha256(state)
+
+/** Records a new flow for the organisation and returns the provider's authorisation URL and the state. */
+export async function beginSignIn(c: Context<AppEnv>, org: OrgRow): Promise<{ location: string; state: string }> {
+  const production = c.env.APP_ENV === 'production'
+  const config = await orgOidc(c.env, org)
+  const meta = await discover(config.issuer, production)
+  const secrets = await newFlowSecrets()
+  const now = Date.now()
+  await insertOidcFlow(
+    c.get('db'),
+    { state: await stateKey(secrets.state), orgId: org.id, codeVerifier: secrets.codeVerifier, nonce: secrets.nonce, expiresAt: new Date(now + FLOW_TTL_MS).toISOString() },
+    new Date(now).toISOString(),
+  )
+  const url = new URL(meta.authorizationEndpoint)
+  const params = {
+    response_type: 'code',
+    client_id: config.clientId,
+    redirect_uri: `${appOrigin(c)}${CALLBACK_PATH}`,
+    scope: 'openid email profile',
+    state: secrets.state,
+    nonce: secrets.nonce,
+    code_challenge: secrets.codeChallenge,
+    code_challenge_method: 'S256',
+  }
+  for (const [key, value] of Object.entries(params)) url.searchParams.set(key, value)
+  return { location: url.href, state: secrets.state }
+}
+
+export interface CallbackQuery {
+  code?: string
+  state?: string
+  error?: string
+  iss?: string
+}
+
+/**
+ * Completes the flow whose state the browser both carries in its binding cookie and brings back
+ * from the provider. Once that holds, the flow is consumed before anything else, so every outcome
+ * (even a failure) uses it up.
+ * Returns the slug of the organisation the member is now signed in to.
+ */
+export async function completeSignIn(c: Context<AppEnv>, query: CallbackQuery, boundState: string | undefined): Promise<string> {
+  const db = c.get('db')
+  if (!query.state) throw new OidcFailure('invalid_state', 'no state in the callback')
+  // Login CSRF: a callback URL made in another browser (the attacker's code) has no matching cookie here.
+  if (boundState !== query.state) throw new OidcFailure('invalid_state', 'state is not bound to this browser')
+  const flow = await consumeOidcFlow(db, await stateKey(query.state))
+  const now = Date.now()
+  if (!flow || flow.expiresAt <= new Date(now).toISOString()) throw new OidcFailure('invalid_state', 'unknown, used or expired state')
+  if (query.error) throw new OidcFailure('provider_error', `provider answered ${query.error}`)
+  if (!query.code) throw new OidcFailure('provider_error', 'no code in the callback')
+  const org = await findOrgById(db, flow.orgId)
+  if (!org) throw new OidcFailure('oidc_not_configured', 'the organisation was deleted during sign-in')
+  const config = await orgOidc(c.env, org)
+  // RFC 9207: when the provider names itself, it must be the one this flow went to (mix-up defence).
+  if (query.iss !== undefined && query.iss !== config.issuer) throw new OidcFailure('provider_error', `callback iss ${query.iss}`)
+  const meta = await discover(config.issuer, c.env.APP_ENV === 'production')
+  const idToken = await exchangeCode(meta, {
+    code: query.code,
+    codeVerifier: flow.codeVerifier,
+    redirectUri: `${appOrigin(c)}${CALLBACK_PATH}`,
+    clientId: config.clientId,
+    clientSecret: config.clientSecret,
+  })
+  const claims = await verifyIdToken(idToken, { issuer: config.issuer, clientId: config.clientId, nonce: flow.nonce, now }, (refresh) => providerKeys(meta.jwksUri, refresh))
+  const email = vouchedEmail(claims, config.allowedDomains)
+  const member = await findMemberByEmail(db, org.id, email)
+  if (!member) throw new OidcFailure('not_a_member', `the vouched address is not a member of ${org.id}`)
+
+  const nowIso = new Date(now).toISOString()
+  await activateOwnedPendingOrgs(db, member.userId, nowIso)
+  await startSession(c, member.userId)
+  const user = await findUserById(db, member.userId)
+  c.set('principal', { kind: 'session', userId: member.userId, sessionHash: '', email, name: user?.name ?? email })
+  await audit(c, org.id, 'auth.sign_in', member.userId, { method: 'oidc', issuer: config.issuer })
+  return org.slug
+}
