@@ -43,6 +43,8 @@ describe('PATCH /api/v1/orgs/:org', () => {
     [{ targets: { X9: 50 } }, '/targets/X9'],
     [{ innovationBands: { A: { min: 0.6, max: 0.4 } } }, '/innovationBands/A'],
     [{ orgNumber: '212000-0142' }, '/orgNumber'],
+    [{ oidc: { issuer: 'http://login.example.se' } }, '/oidc/issuer'],
+    [{ oidc: { issuer: 'https://login.example.se/?x=1' } }, '/oidc/issuer'],
   ])('rejects %j with 400 at %s', async (patch, path) => {
     const org = await seedOrg()
     const res = await call(`/api/v1/orgs/${org.slug}`, { method: 'PATCH', cookie: org.cookie, body: patch })

@@ -26,7 +26,7 @@ export async function call(path: string, init: CallInit = {}): Promise<Response>
   if (init.origin !== null) headers.set('Origin', init.origin ?? ORIGIN)
   headers.set('CF-Connecting-IP', init.ip ?? `10.0.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`)
   const body = init.raw ?? (init.body !== undefined ? JSON.stringify(init.body) : undefined)
-  return exports.default.fetch(new Request(`${ORIGIN}${path}`, { method: init.method ?? (body ? 'POST' : 'GET'), headers, body }))
+  return exports.default.fetch(new Request(`${ORIGIN}${path}`, { method: init.method ?? (body ? 'POST' : 'GET'), headers, body, redirect: 'manual' }))
 }
 
 export async function json<T = any>(res: Response): Promise<T> {

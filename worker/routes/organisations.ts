@@ -11,6 +11,8 @@ import { allow, MANAGE, OWNER_ONLY, READ, requireOrgAccess } from '../middleware
 import { encryptSecret } from '../services/crypto'
 import { audit } from '../services/audit'
 import { mergeMap } from '../merge-patch'
+import { ApiError } from '../errors'
+import { issuerProblem } from '../services/oidc-url'
 import { ORG_DELETE_HOOKS, ORG_SETTINGS_HOOKS } from '../hooks'
 
 op({ method: 'get', path: '/orgs/{org}', summary: 'The organisation’s profile and settings', tag: 'organisations', access: 'org', responses: { 200: { description: 'The organisation', schema: Organisation } } })
@@ -59,7 +61,13 @@ async function patchToColumns(c: Context<AppEnv>, row: OrgRow, patch: PatchOrgan
     Object.assign(set, { oidcIssuer: null, oidcClientId: null, oidcClientSecretEnc: null, oidcAllowedDomains: '[]' })
   } else if (patch.oidc) {
     const o = patch.oidc
-    if (o.issuer !== undefined) set.oidcIssuer = o.issuer ? o.issuer.replace(/\/$/, '') : null
+    if (o.issuer !== undefined) {
+      const issuer = o.issuer ? o.issuer.replace(/\/$/, '') : null
+      const problem = issuer ? issuerProblem(issuer, c.env.APP_ENV === 'production') : null
+      if (problem)
+        throw new ApiError('VALIDATION_FAILED', { sv: 'Ogiltig utfärdare för inloggning.', en: 'Invalid sign-on issuer.' }, { errors: [{ path: '/oidc/issuer', message: problem }] })
+      set.oidcIssuer = issuer
+    }
     if (o.clientId !== undefined) set.oidcClientId = o.clientId
     if (o.clientSecret !== undefined) set.oidcClientSecretEnc = o.clientSecret ? await encryptSecret(c.env.DATA_KEY, o.clientSecret) : null
     if (o.allowedDomains !== undefined) set.oidcAllowedDomains = JSON.stringify(o.allowedDomains ?? [])
