@@ -8,6 +8,7 @@ import { oidcRoutes } from './routes/oidc'
 import { organisationRoutes } from './routes/organisations'
 import { memberRoutes } from './routes/members'
 import { unitRoutes } from './routes/units'
+import { initiativeRoutes } from './routes/initiatives'
 import { apiKeyRoutes } from './routes/api-keys'
 import { auditRoutes } from './routes/audit-log'
 import { devRoutes } from './routes/dev'
@@ -24,6 +25,7 @@ const app = newApp()
   .route('/api/v1/orgs/:org', organisationRoutes)
   .route('/api/v1/orgs/:org/members', memberRoutes)
   .route('/api/v1/orgs/:org/units', unitRoutes)
+  .route('/api/v1/orgs/:org/initiatives', initiativeRoutes)
   .route('/api/v1/orgs/:org/api-keys', apiKeyRoutes)
   .route('/api/v1/orgs/:org/audit-log', auditRoutes)
   .route('/api', docsPage)

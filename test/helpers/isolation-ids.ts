@@ -1,3 +1,4 @@
+import { call, json } from './http'
 import type { SeededOrg } from './seed-org'
 
 /**
@@ -5,6 +6,13 @@ import type { SeededOrg } from './seed-org'
  * respondents, initiatives, webhooks). Features add their seeders here so the isolation test
  * addresses real rows.
  */
-export async function extraIds(_org: SeededOrg): Promise<Record<string, string>> {
-  return {}
+export async function extraIds(org: SeededOrg): Promise<Record<string, string>> {
+  // Initiatives use `{id}` as api.md names it (assessments share that name: reconcile when both exist).
+  const initiative = await json(
+    await call(`/api/v1/orgs/${org.slug}/initiatives`, {
+      cookie: org.cookie,
+      body: { title: 'Isolerat initiativ', kind: 'efficiency', target: 'capability', factors: [{ factorId: 'E1', strength: 2 }], politicalUrgency: 3, technicalUrgency: 3, societalBenefit: 3, administrationBenefit: 3, risk: 2 },
+    }),
+  )
+  return { id: initiative.id }
 }
