@@ -74,3 +74,17 @@ export const DEFAULT_INNOVATION_BANDS: Record<QuadrantType, { min: number; max: 
 }
 
 export const DEFAULT_ANONYMITY_THRESHOLD = 5
+
+/**
+ * The factor ids of the instrument (v1), in instrument order. A plain list so the web bundle need
+ * not carry the instrument's texts to validate ids; test/schema checks it against the data.
+ */
+export const FACTOR_IDS = [
+  'E1', 'E2', 'E3', 'E4', 'E5', 'E6', 'E7',
+  'I1', 'I2', 'I3', 'I4', 'I5', 'I6',
+  'B1', 'B2', 'B3', 'B4', 'B5',
+  'O1', 'O2',
+  'U1', 'U2',
+  'T1', 'T2', 'T3', 'T4',
+] as const
+export type FactorId = (typeof FACTOR_IDS)[number]

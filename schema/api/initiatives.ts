@@ -1,19 +1,9 @@
 import { z } from 'zod/mini'
-import { INITIATIVE_KINDS, INITIATIVE_STATUSES, INITIATIVE_TARGETS, PINS } from '../enums'
+import { FACTOR_IDS, INITIATIVE_KINDS, INITIATIVE_STATUSES, INITIATIVE_TARGETS, PINS } from '../enums'
 import { msg, PageQuery, pageOf } from './common'
 
-/**
- * The factor ids of instrument v1 (docs/model.md), in instrument order. Kept here until the
- * instrument data lands in schema/instruments; then this should be derived from it.
- */
-export const FACTOR_IDS_V1 = [
-  'E1', 'E2', 'E3', 'E4', 'E5', 'E6', 'E7',
-  'I1', 'I2', 'I3', 'I4', 'I5', 'I6',
-  'B1', 'B2', 'B3', 'B4', 'B5',
-  'O1', 'O2',
-  'U1', 'U2',
-  'T1', 'T2', 'T3', 'T4',
-] as const
+/** Kept as a name for the factor ids (schema/enums.ts FACTOR_IDS, checked against the instrument). */
+export const FACTOR_IDS_V1 = FACTOR_IDS
 
 export const FactorId = z.enum(FACTOR_IDS_V1, { error: msg('Okänd faktor i instrumentet.', 'Unknown factor of the instrument.') })
 

@@ -1,5 +1,5 @@
 import { z } from 'zod/mini'
-import { COUNTY_CODES, MEMBER_ROLES, ORG_KINDS, ORG_STATUSES, QUADRANT_TYPES } from '../enums'
+import { FACTOR_IDS, COUNTY_CODES, MEMBER_ROLES, ORG_KINDS, ORG_STATUSES, QUADRANT_TYPES } from '../enums'
 import { Email, Name, msg } from './common'
 import { isValidOrgNumber, SLUG_PATTERN } from './org-number'
 
@@ -28,7 +28,7 @@ export type Signup = z.infer<typeof Signup>
 
 export const SignupResult = z.object({ organisation: z.object({ id: z.string(), slug: z.string(), status: z.literal('pending') }) })
 
-const FactorId = z.string().check(z.regex(/^[EIBOUT]\d$/))
+const FactorId = z.enum(FACTOR_IDS, { error: msg('Okänd faktor i instrumentet.', 'Unknown factor of the instrument.') })
 const Band = z.strictObject({ min: z.number().check(z.gte(0), z.lte(1)), max: z.number().check(z.gte(0), z.lte(1)) }).check(
   z.refine((b) => b.min <= b.max, { error: msg('min får inte vara större än max.', 'min may not exceed max.') }),
 )

@@ -26,7 +26,7 @@ async function idsOf(a: SeededOrg): Promise<Record<string, string>> {
 }
 
 describe('tenant isolation over every organisation-scoped operation', () => {
-  it('answers 404 to a member, a session and API keys of another organisation', async () => {
+  it('answers 404 to a member, a session and API keys of another organisation', { timeout: 60_000 }, async () => {
     const a = await seedOrg()
     const b = await seedOrg()
     const ids = await idsOf(a)
