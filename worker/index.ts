@@ -9,6 +9,7 @@ import { unitRoutes } from './routes/units'
 import { apiKeyRoutes } from './routes/api-keys'
 import { auditRoutes } from './routes/audit-log'
 import { devRoutes } from './routes/dev'
+import { devSeedRoutes } from './routes/dev-seed'
 import { docsPage } from './routes/docs-page'
 import { runScheduled } from './scheduled'
 
@@ -17,6 +18,7 @@ const app = newApp()
   .route('/api/v1/signup', signupRoutes)
   .route('/api/v1/auth', authRoutes)
   .route('/api/v1/dev', devRoutes)
+  .route('/api/v1/dev/seed', devSeedRoutes)
   .route('/api/v1/orgs/:org', organisationRoutes)
   .route('/api/v1/orgs/:org/members', memberRoutes)
   .route('/api/v1/orgs/:org/units', unitRoutes)
