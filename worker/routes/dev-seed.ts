@@ -1,5 +1,6 @@
 import { Hono } from 'hono'
-import { z } from 'zod/mini'
+// A namespace import: `import { z }` keeps all of zod (locales included) in the Worker bundle.
+import * as z from 'zod/mini'
 import type { AppEnv } from '../env'
 import { ApiError } from '../errors'
 import { op } from '../openapi/registry'
