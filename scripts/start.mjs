@@ -47,7 +47,7 @@ async function waitForHealth(wrangler) {
 }
 
 async function seedDemo() {
-  const res = await fetch(`${ORIGIN}/api/v1/dev/seed`, { method: 'POST', headers: { Origin: ORIGIN } })
+  const res = await fetch(`${ORIGIN}/api/v1/dev/seed`, { method: 'POST' })
   const body = await res.text()
   if (!res.ok) throw new Error(`POST /api/v1/dev/seed answered ${res.status}: ${body}`)
   return JSON.parse(body)
