@@ -12,6 +12,7 @@ import { initiativeRoutes } from './routes/initiatives'
 import { apiKeyRoutes } from './routes/api-keys'
 import { auditRoutes } from './routes/audit-log'
 import { devRoutes } from './routes/dev'
+import { devSeedRoutes } from './routes/dev-seed'
 import { docsPage } from './routes/docs-page'
 import { runScheduled } from './scheduled'
 
@@ -22,6 +23,7 @@ const app = newApp()
   .route('/api/v1/auth', authRoutes)
   .route('/api/v1/auth/oidc', oidcRoutes)
   .route('/api/v1/dev', devRoutes)
+  .route('/api/v1/dev/seed', devSeedRoutes)
   .route('/api/v1/orgs/:org', organisationRoutes)
   .route('/api/v1/orgs/:org/members', memberRoutes)
   .route('/api/v1/orgs/:org/units', unitRoutes)

@@ -1,0 +1,44 @@
+// npm run deploy:dry: bundles the Worker exactly as `wrangler deploy` would, without uploading,
+// and holds it to the size budget (the Workers Paid limit is far higher; the budget keeps cold
+// starts short and catches a dependency that drags in classic zod or similar).
+import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, relative } from 'node:path'
+import { ROOT, runTool } from './lib/tools.mjs'
+import { fileSizes, kb } from './lib/sizes.mjs'
+
+const BUDGET_GZIP_KB = 200
+
+/** The JavaScript and WebAssembly modules wrangler wrote (source maps and metadata excluded). */
+function bundleFiles(dir) {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile() && /\.(m?js|wasm)$/.test(entry.name))
+    .map((entry) => join(entry.parentPath, entry.name))
+}
+
+const outdir = mkdtempSync(join(tmpdir(), 'mognad-bundle-'))
+try {
+  // The assets folder must exist for the dry run even when the web app has not been built.
+  mkdirSync(join(ROOT, 'dist', 'client'), { recursive: true })
+  await runTool('wrangler', ['deploy', '--dry-run', '--outdir', outdir])
+  const files = bundleFiles(outdir)
+  if (files.length === 0) throw new Error(`wrangler wrote no bundle to ${outdir}`)
+  let raw = 0
+  let gzip = 0
+  for (const file of files) {
+    const size = fileSizes(file)
+    raw += size.raw
+    gzip += size.gzip
+    if (files.length > 1) console.log(`  ${relative(outdir, file)}: ${kb(size.raw)} KB raw, ${kb(size.gzip)} KB gzip`)
+  }
+  console.log(`Worker bundle: ${kb(raw)} KB raw, ${kb(gzip)} KB gzip (budget ${BUDGET_GZIP_KB} KB gzip)`)
+  if (gzip > BUDGET_GZIP_KB * 1024) {
+    console.error(`The Worker bundle is over budget by ${kb(gzip - BUDGET_GZIP_KB * 1024)} KB gzip.`)
+    process.exitCode = 1
+  }
+} catch (err) {
+  console.error(err.message)
+  process.exitCode = 1
+} finally {
+  rmSync(outdir, { recursive: true, force: true })
+}

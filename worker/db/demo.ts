@@ -1,0 +1,42 @@
+import { and, eq } from 'drizzle-orm'
+import { memberships, organisations, units, users } from '../../schema/tables'
+import type { MemberRole } from '../../schema/enums'
+import type { Db } from './client'
+import type { OrgRow } from './organisations'
+import type { UserRow } from './users'
+import type { UnitRow } from './units'
+
+// Every write here is INSERT … ON CONFLICT DO NOTHING on a unique key followed by a read, so a
+// repeated (or concurrent) seed converges on the same rows instead of failing or duplicating.
+
+/**
+ * The organisation with this org number, created as given when missing; undefined when another
+ * organisation already holds the slug (the insert is skipped on any unique key).
+ */
+export async function ensureDemoOrg(db: Db, org: typeof organisations.$inferInsert): Promise<OrgRow | undefined> {
+  await db.insert(organisations).values(org).onConflictDoNothing()
+  return db.select().from(organisations).where(eq(organisations.orgNumber, org.orgNumber)).get()
+}
+
+/** The user with this e-mail (created when missing) as a member with the given role (kept when already a member). */
+export async function ensureDemoMember(
+  db: Db,
+  orgId: string,
+  person: { userId: string; email: string; name: string; role: MemberRole },
+  now: string,
+): Promise<UserRow> {
+  const email = person.email.toLowerCase()
+  await db.insert(users).values({ id: person.userId, email, name: person.name, createdAt: now }).onConflictDoNothing({ target: users.email })
+  const user = await db.select().from(users).where(eq(users.email, email)).get()
+  if (!user) throw new Error(`demo user ${email} could not be created`)
+  await db.insert(memberships).values({ orgId, userId: user.id, role: person.role, createdAt: now }).onConflictDoNothing()
+  return user
+}
+
+/** The unit with this name in the organisation, created under `parentId` when missing. */
+export async function ensureDemoUnit(db: Db, orgId: string, unit: { id: string; name: string; parentId: string | null }, now: string): Promise<UnitRow> {
+  await db.insert(units).values({ ...unit, orgId, createdAt: now }).onConflictDoNothing({ target: [units.orgId, units.name] })
+  const row = await db.select().from(units).where(and(eq(units.orgId, orgId), eq(units.name, unit.name))).get()
+  if (!row) throw new Error(`demo unit ${unit.name} could not be created`)
+  return row
+}
