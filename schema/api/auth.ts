@@ -1,4 +1,4 @@
-import { z } from 'zod/mini'
+import * as z from 'zod/mini'
 import { MEMBER_ROLES } from '../enums'
 import { Email } from './common'
 

@@ -1,4 +1,4 @@
-import { z } from 'zod/mini'
+import * as z from 'zod/mini'
 
 /** "sv|en" messages for custom refinements (rendered per Accept-Language by the validator). */
 export const msg = (sv: string, en: string) => `${sv}|${en}`

@@ -1,4 +1,4 @@
-import { z } from 'zod/mini'
+import * as z from 'zod/mini'
 import { API_KEY_SCOPES, MEMBER_ROLES } from '../enums'
 import { Email, Name } from './common'
 

@@ -1,4 +1,4 @@
-import { z } from 'zod/mini'
+import * as z from 'zod/mini'
 import { FACTOR_IDS, COUNTY_CODES, MEMBER_ROLES, ORG_KINDS, ORG_STATUSES, QUADRANT_TYPES } from '../enums'
 import { Email, Name, msg } from './common'
 import { isValidOrgNumber, SLUG_PATTERN } from './org-number'

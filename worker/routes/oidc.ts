@@ -1,7 +1,7 @@
 import { Hono } from 'hono'
 import type { Context } from 'hono'
 import { getCookie, setCookie, deleteCookie } from 'hono/cookie'
-import { z } from 'zod/mini'
+import * as z from 'zod/mini'
 import type { AppEnv } from '../env'
 import { op } from '../openapi/registry'
 import { findOrgByRef } from '../db/organisations'
