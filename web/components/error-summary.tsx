@@ -39,7 +39,7 @@ export function ErrorSummary(props: { problem: ApiProblem | null; form?: () => H
   return (
     <Show when={props.problem}>
       {(p) => (
-        <div class="error-summary" tabindex="-1" ref={box} aria-labelledby={titleId}>
+        <div class="error-summary" tabindex="-1" ref={(e) => (box = e)} aria-labelledby={titleId}>
           <h2 id={titleId}>{t('errorSummary')}</h2>
           <p>{p().detail || p().title}</p>
           <Show when={props.hint}>

@@ -15,7 +15,7 @@ export function PageTitle(props: { children: JSX.Element; text: string; focus?: 
     if (props.focus || navigated()) el?.focus()
   })
   return (
-    <h1 tabindex="-1" ref={el}>
+    <h1 tabindex="-1" ref={(e) => (el = e)}>
       {props.children}
     </h1>
   )

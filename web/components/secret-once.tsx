@@ -19,12 +19,12 @@ export function SecretOnce(props: { name: string; secret: string; onDone: () => 
   }
 
   return (
-    <div class="card secret" tabindex="-1" ref={box} aria-labelledby="secret-title">
+    <div class="card secret" tabindex="-1" ref={(e) => (box = e)} aria-labelledby="secret-title">
       <h2 id="secret-title">{t('secretTitle')}</h2>
       <p>{t('secretText', { name: props.name })}</p>
       <label for="new-secret">{t('secretLabel')}</label>
       <div class="secret-row">
-        <input id="new-secret" ref={field} type="text" readonly value={props.secret} spellcheck={false} autocomplete="off" onFocus={(e) => e.currentTarget.select()} />
+        <input id="new-secret" ref={(e) => (field = e)} type="text" readonly value={props.secret} spellcheck={false} autocomplete="off" onFocus={(e) => e.currentTarget.select()} />
         <button type="button" onClick={copy}>
           {t('copy')}
         </button>

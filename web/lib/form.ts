@@ -52,3 +52,14 @@ export function numberValue(data: FormData, name: string): number | undefined {
   const n = Number(value.replace(/\s/g, ''))
   return Number.isNaN(n) ? (value as unknown as number) : n
 }
+
+/**
+ * Empties the named text inputs after a successful add. Not form.reset(): that would put every
+ * select back on its first option rather than on the default the page chose.
+ */
+export function clearFields(form: HTMLFormElement | undefined, ...names: string[]) {
+  for (const name of names) {
+    const input = form?.elements.namedItem(name)
+    if (input instanceof HTMLInputElement) input.value = ''
+  }
+}

@@ -6,7 +6,7 @@ import { ErrorSummary } from '../components/error-summary'
 import { Status } from '../components/status'
 import { SecretOnce } from '../components/secret-once'
 import { createApiKey, listApiKeys, revokeApiKey, type ApiKey, type NewApiKey } from '../data/api-keys'
-import { createForm, textValue } from '../lib/form'
+import { clearFields, createForm, textValue } from '../lib/form'
 import type { ApiProblem } from '../lib/api'
 import { API_KEY_SCOPES, type ApiKeyScope } from '../../schema/enums'
 import { formatTime } from '../i18n'
@@ -38,7 +38,7 @@ export default function ApiKeys() {
       setCreated(await createApiKey(slug, textValue(data, 'keyName') ?? '', data.get('keyScope') as ApiKeyScope))
     })
     if (ok) {
-      addEl?.reset()
+      clearFields(addEl, 'keyName')
       refetch()
     }
   }
@@ -100,7 +100,7 @@ export default function ApiKeys() {
         <section class="card" aria-labelledby="create-key-title">
           <h2 id="create-key-title">{t('create')}</h2>
           <ErrorSummary problem={add.problem()} form={() => addEl} />
-          <form ref={addEl} onSubmit={onCreate} novalidate>
+          <form ref={(e) => (addEl = e)} onSubmit={onCreate} novalidate>
             <TextField name="keyName" label={t('name')} hint={t('nameHint')} required autocomplete="off" path="/name" error={add.error('/name')} />
             <SelectField name="keyScope" label={t('scope')} required options={API_KEY_SCOPES.map((s) => ({ value: s, label: label(`scope.${s}`) }))} value="read" path="/scope" error={add.error('/scope')} />
             <button type="submit" disabled={add.busy()}>

@@ -9,6 +9,11 @@ import { textValue } from '../lib/form'
 import { formatTime } from '../i18n'
 import { t } from '../i18n/public'
 
+function countText(count: number, to: string) {
+  if (count === 0) return t('noMail', { to })
+  return count === 1 ? t('mailCountOne', { to }) : t('mailCount', { count, to })
+}
+
 /** Development only: read what Mognad "sent" to an address, with its links clickable. */
 export default function DevMail() {
   const [to, setTo] = createSignal(searchParam('to') ?? '')
@@ -33,12 +38,12 @@ export default function DevMail() {
       <Show when={problem()?.status === 404}>
         <p class="notice error">{t('devMailUnavailable')}</p>
       </Show>
-      <form ref={el} onSubmit={submit} novalidate class="inline-form">
+      <form ref={(e) => (el = e)} onSubmit={submit} novalidate class="inline-form">
         <TextField name="to" type="email" label={t('email')} required value={to()} autocomplete="email" path="/to" error={problem()?.fieldError('/to')} />
         <button type="submit">{t('showMail')}</button>
       </form>
+      <p role="status">{to() && mail.state === 'ready' ? countText(mail()!.length, to()) : ''}</p>
       <Show when={to() && mail.state === 'ready'}>
-        <p role="status">{mail()!.length ? t('mailCount', { count: mail()!.length, to: to() }) : t('noMail', { to: to() })}</p>
         <ol class="mail-list">
           <For each={mail()}>
             {(m) => (

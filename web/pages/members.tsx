@@ -6,7 +6,7 @@ import { ErrorSummary } from '../components/error-summary'
 import { Status } from '../components/status'
 import { addMember, changeRole, listMembers, removeMember, type Member } from '../data/members'
 import { me } from '../data/session'
-import { createForm, textValue } from '../lib/form'
+import { clearFields, createForm, textValue } from '../lib/form'
 import type { ApiProblem } from '../lib/api'
 import { MEMBER_ROLES, type MemberRole } from '../../schema/enums'
 import { label, t as common } from '../i18n/common'
@@ -59,7 +59,7 @@ export default function Members() {
       return t('added', { name })
     })
     if (ok) {
-      addEl?.reset()
+      clearFields(addEl, 'memberName', 'memberEmail')
       refetch()
     }
   }
@@ -129,7 +129,7 @@ export default function Members() {
           <h2 id="add-member-title">{t('add')}</h2>
           <p>{t('addIntro')}</p>
           <ErrorSummary problem={add.problem()} form={() => addEl} hint={explain(add.problem(), true)} />
-          <form ref={addEl} onSubmit={onAdd} novalidate>
+          <form ref={(e) => (addEl = e)} onSubmit={onAdd} novalidate>
             <TextField name="memberName" label={t('name')} required autocomplete="off" path="/name" error={add.error('/name')} />
             <TextField name="memberEmail" type="email" label={t('email')} required autocomplete="off" path="/email" error={add.error('/email')} />
             <SelectField name="memberRole" label={t('role')} required options={roleOptions()} value="analyst" path="/role" error={add.error('/role')} />

@@ -68,7 +68,7 @@ export default function Settings() {
       <section class="card" aria-labelledby="general-title">
         <h2 id="general-title">{t('profile')}</h2>
         <ErrorSummary problem={general.problem()} form={() => generalEl} />
-        <form ref={generalEl} onSubmit={saveGeneral} novalidate>
+        <form ref={(e) => (generalEl = e)} onSubmit={saveGeneral} novalidate>
           <fieldset disabled={!canManage()} class="plain">
             <legend class="visually-hidden">{t('profile')}</legend>
             <TextField name="name" label={t('name')} required value={org().name} autocomplete="organization" path="/name" error={general.error('/name')} />
@@ -94,7 +94,7 @@ export default function Settings() {
         <h2 id="sso-title">{t('sso')}</h2>
         <p>{t('ssoIntro')}</p>
         <ErrorSummary problem={sso.problem()} form={() => ssoEl} />
-        <form ref={ssoEl} onSubmit={saveSso} novalidate>
+        <form ref={(e) => (ssoEl = e)} onSubmit={saveSso} novalidate>
           <fieldset disabled={!canManage()} class="plain">
             <legend class="visually-hidden">{t('sso')}</legend>
             <TextField name="issuer" type="url" label={t('issuer')} hint={t('issuerHint')} value={org().oidc.issuer ?? ''} autocomplete="off" path="/oidc/issuer" error={sso.error('/oidc/issuer')} />

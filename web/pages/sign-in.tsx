@@ -32,7 +32,7 @@ export default function SignIn() {
         <p class="notice error">{t('ssoError', { code: ssoError ?? '' })}</p>
       </Show>
       <ErrorSummary problem={form.problem()} form={() => el} />
-      <form ref={el} onSubmit={submit} novalidate>
+      <form ref={(e) => (el = e)} onSubmit={submit} novalidate>
         <TextField name="email" type="email" label={t('email')} autocomplete="email" required path="/email" error={form.error('/email')} />
         <button type="submit" disabled={form.busy()}>
           {form.busy() ? t('sending') : t('sendLink')}

@@ -43,7 +43,7 @@ export default function SignUp() {
             <PageTitle text={t('title')}>{t('title')}</PageTitle>
             <p>{t('intro')}</p>
             <ErrorSummary problem={form.problem()} form={() => el} />
-            <form ref={el} onSubmit={submit} novalidate>
+            <form ref={(e) => (el = e)} onSubmit={submit} novalidate>
               <fieldset>
                 <legend>{t('organisation')}</legend>
                 <TextField name="name" label={t('name')} required autocomplete="organization" path="/organisation/name" error={form.error('/organisation/name')} />

@@ -6,7 +6,7 @@ import { ErrorSummary } from '../components/error-summary'
 import { Status } from '../components/status'
 import { UnitTree, type TreeActions } from '../components/unit-tree'
 import { childrenOf, createUnit, deleteUnit, listUnits, updateUnit, type Unit } from '../data/units'
-import { createForm, textValue } from '../lib/form'
+import { clearFields, createForm, textValue } from '../lib/form'
 import type { ApiProblem } from '../lib/api'
 import { t as common } from '../i18n/common'
 import { t } from '../i18n/units'
@@ -69,8 +69,7 @@ export default function Units() {
     })
     if (!ok) return
     // The parent stays chosen: units are often added in runs under the same parent.
-    const nameInput = addEl?.elements.namedItem('unitName') as HTMLInputElement | null
-    if (nameInput) nameInput.value = ''
+    clearFields(addEl, 'unitName')
     refetch()
   }
 
@@ -94,7 +93,7 @@ export default function Units() {
         <section class="card" aria-labelledby="add-unit-title">
           <h2 id="add-unit-title">{t('add')}</h2>
           <ErrorSummary problem={add.problem()} form={() => addEl} hint={hint(add.problem())} />
-          <form ref={addEl} onSubmit={onAdd} novalidate>
+          <form ref={(e) => (addEl = e)} onSubmit={onAdd} novalidate>
             <TextField name="unitName" label={t('name')} required autocomplete="off" path="/name" error={add.error('/name')} />
             <SelectField name="unitParent" label={t('parent')} options={parentOptions()} empty={t('topLevel')} path="/parentId" error={add.error('/parentId')} />
             <button type="submit" disabled={add.busy()}>

@@ -37,13 +37,13 @@ function h(tag, attrs = {}, ...children) {
 const slug = (s) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')
 
 /** A short type label for a JSON Schema: "string (email)", "integer 3–50", "A | B", "array of object". */
-function typeLabel(s, doc) {
+function typeLabel(s) {
   if (!s || typeof s !== 'object') return 'any'
   if (s.$ref) return s.$ref.split('/').pop()
   if (s.const !== undefined) return JSON.stringify(s.const)
   if (s.enum) return s.enum.map((v) => JSON.stringify(v)).join(' | ')
   const union = s.anyOf ?? s.oneOf
-  if (union) return union.map((u) => typeLabel(u, doc)).join(' | ')
+  if (union) return union.map((u) => typeLabel(u)).join(' | ')
   const type = Array.isArray(s.type) ? s.type.join(' | ') : (s.type ?? 'any')
   const notes = []
   if (s.format) notes.push(s.format)
@@ -51,7 +51,7 @@ function typeLabel(s, doc) {
   const lo = s.minimum ?? s.exclusiveMinimum ?? s.minLength ?? s.minItems
   const hi = s.maximum ?? s.exclusiveMaximum ?? s.maxLength ?? s.maxItems
   if (lo !== undefined || hi !== undefined) notes.push(`${lo ?? ''}–${hi ?? ''}`)
-  if (type === 'array') return `array of ${typeLabel(s.items, doc)}${notes.length ? ` (${notes.join(', ')})` : ''}`
+  if (type === 'array') return `array of ${typeLabel(s.items)}${notes.length ? ` (${notes.join(', ')})` : ''}`
   return notes.length ? `${type} (${notes.join(', ')})` : type
 }
 
@@ -63,11 +63,11 @@ function schemaTree(s, doc, depth = 0) {
   const union = target?.anyOf ?? target?.oneOf
   if (union && depth < 6) {
     const objects = union.filter((u) => u && (u.properties || u.$ref))
-    if (objects.length) return h('ul', { class: 'schema' }, objects.map((u) => h('li', {}, h('span', { class: 'type' }, typeLabel(u, doc)), schemaTree(u, doc, depth + 1))))
+    if (objects.length) return h('ul', { class: 'schema' }, objects.map((u) => h('li', {}, h('span', { class: 'type' }, typeLabel(u)), schemaTree(u, doc, depth + 1))))
   }
   const props = target?.properties
   if (!props && target?.additionalProperties && typeof target.additionalProperties === 'object')
-    return h('ul', { class: 'schema' }, h('li', {}, h('code', {}, '{key}'), ': ', h('span', { class: 'type' }, typeLabel(target.additionalProperties, doc)), schemaTree(target.additionalProperties, doc, depth + 1)))
+    return h('ul', { class: 'schema' }, h('li', {}, h('code', {}, '{key}'), ': ', h('span', { class: 'type' }, typeLabel(target.additionalProperties)), schemaTree(target.additionalProperties, doc, depth + 1)))
   if (!props) return null
   const required = new Set(target.required ?? [])
   return h(
@@ -80,7 +80,7 @@ function schemaTree(s, doc, depth = 0) {
         h('code', {}, name),
         h('span', { class: required.has(name) ? 'req' : 'opt' }, ` (${required.has(name) ? T.required : T.optional})`),
         ': ',
-        h('span', { class: 'type' }, typeLabel(p, doc)),
+        h('span', { class: 'type' }, typeLabel(p)),
         p.description ? h('span', { class: 'desc' }, ` – ${p.description}`) : null,
         p.type === 'object' || p.type === 'array' || p.$ref || p.anyOf ? schemaTree(p, doc, depth + 1) : null,
       ),
@@ -93,7 +93,7 @@ function resolve(ref, doc) {
 }
 
 function schemaBlock(s, doc) {
-  return [h('p', { class: 'type' }, typeLabel(s, doc)), schemaTree(s, doc)]
+  return [h('p', { class: 'type' }, typeLabel(s)), schemaTree(s, doc)]
 }
 
 function operation(method, path, op, doc) {
@@ -113,7 +113,7 @@ function operation(method, path, op, doc) {
             'div',
             { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-label': `${T.parameters}: ${method.toUpperCase()} ${path}` },
             h('table', {}, h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, T.name), h('th', { scope: 'col' }, T.in), h('th', { scope: 'col' }, T.type))),
-              h('tbody', {}, params.map((p) => h('tr', {}, h('th', { scope: 'row' }, h('code', {}, p.name), p.required ? '' : ` (${T.optional})`), h('td', {}, p.in), h('td', {}, typeLabel(p.schema, doc)))))),
+              h('tbody', {}, params.map((p) => h('tr', {}, h('th', { scope: 'row' }, h('code', {}, p.name), p.required ? '' : ` (${T.optional})`), h('td', {}, p.in), h('td', {}, typeLabel(p.schema)))))),
           ),
         ]
       : null,
