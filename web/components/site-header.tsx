@@ -1,11 +1,12 @@
 import { Show } from 'solid-js'
 import { me, signOut } from '../data/session'
-import { navigate } from '../lib/router'
+import { location, navigate } from '../lib/router'
 import { t } from '../i18n/common'
 import { LangSwitch } from './lang-switch'
 
 /** The header on every page: the name, sign in or out, and the language switch. */
 export function SiteHeader() {
+  const current = (path: string) => (location().pathname === path ? 'page' : undefined)
   async function out() {
     try {
       await signOut()
@@ -29,10 +30,14 @@ export function SiteHeader() {
               fallback={
                 <>
                   <li>
-                    <a href="/sign-up">{t('signUp')}</a>
+                    <a href="/sign-up" aria-current={current('/sign-up')}>
+                      {t('signUp')}
+                    </a>
                   </li>
                   <li>
-                    <a href="/sign-in">{t('signIn')}</a>
+                    <a href="/sign-in" aria-current={current('/sign-in')}>
+                      {t('signIn')}
+                    </a>
                   </li>
                 </>
               }
