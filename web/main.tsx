@@ -3,7 +3,9 @@ import { App } from './app'
 import { applyLang } from './i18n'
 import { startRouter } from './lib/router'
 import { loadSession, setMe } from './data/session'
-import './styles.css'
+import './styles/base.css'
+import './styles/forms.css'
+import './styles/pages.css'
 
 applyLang()
 startRouter()
