@@ -1,0 +1,26 @@
+import { fileURLToPath } from 'node:url'
+import { defineConfig } from 'vite'
+import solid from 'vite-plugin-solid'
+
+const here = (p: string) => fileURLToPath(new URL(p, import.meta.url))
+
+// The SPA lives in web/ and is built into dist/client, which wrangler serves as its assets.
+// Pages are lazy imports (web/routes.ts), so each route is its own chunk and the shell stays small.
+export default defineConfig({
+  root: here('./web'),
+  publicDir: here('./web/public'),
+  plugins: [solid()],
+  build: {
+    outDir: here('./dist/client'),
+    emptyOutDir: true,
+    target: 'es2022',
+    // Every supported browser has modulepreload; the polyfill would only add bytes.
+    modulePreload: { polyfill: false },
+    // Sizes are reported by scripts/bundle-report.mjs, not by vite.
+    reportCompressedSize: false,
+    // The Solid JSX transform is the slow part and expected to be: no timing notes in the output.
+    rolldownOptions: { checks: { pluginTimings: false } },
+  },
+  // `vite` on its own (hot reload) talks to a `wrangler dev` on its default port for the API.
+  server: { proxy: { '/api': 'http://127.0.0.1:8787' } },
+})

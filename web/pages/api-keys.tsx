@@ -1,0 +1,114 @@
+import { For, Show, createResource, createSignal } from 'solid-js'
+import { PageTitle } from '../components/page-title'
+import { useOrg } from '../components/org-context'
+import { SelectField, TextField } from '../components/fields'
+import { ErrorSummary } from '../components/error-summary'
+import { Status } from '../components/status'
+import { SecretOnce } from '../components/secret-once'
+import { createApiKey, listApiKeys, revokeApiKey, type ApiKey, type NewApiKey } from '../data/api-keys'
+import { clearFields, createForm, textValue } from '../lib/form'
+import type { ApiProblem } from '../lib/api'
+import { API_KEY_SCOPES, type ApiKeyScope } from '../../schema/enums'
+import { formatTime } from '../i18n'
+import { label } from '../i18n/common'
+import { t } from '../i18n/api-keys'
+
+export default function ApiKeys() {
+  const { slug, canManage } = useOrg()
+  // Listing keys is a management operation: analysts are told so instead of getting a 403.
+  const [keys, { refetch }] = createResource(() => (canManage() ? slug : false), listApiKeys)
+  const [created, setCreated] = createSignal<NewApiKey>()
+  const rows = createForm()
+  const add = createForm()
+  let addEl: HTMLFormElement | undefined
+
+  async function onRevoke(key: ApiKey) {
+    if (!window.confirm(t('confirmRevoke', { name: key.name }))) return
+    await rows.run(async () => {
+      await revokeApiKey(slug, key.id)
+      return t('revoked', { name: key.name })
+    })
+    refetch()
+  }
+
+  async function onCreate(event: SubmitEvent) {
+    event.preventDefault()
+    const data = new FormData(addEl)
+    const ok = await add.run(async () => {
+      setCreated(await createApiKey(slug, textValue(data, 'keyName') ?? '', data.get('keyScope') as ApiKeyScope))
+    })
+    if (ok) {
+      clearFields(addEl, 'keyName')
+      refetch()
+    }
+  }
+
+  function doneWithSecret() {
+    setCreated(undefined)
+    document.getElementById('keyName')?.focus()
+  }
+
+  return (
+    <div class="stack">
+      <PageTitle text={t('title')}>{t('title')}</PageTitle>
+      <p>{t('intro')}</p>
+      <Show when={canManage()} fallback={<p class="notice">{t('manageOnly')}</p>}>
+        <Show when={created()}>{(k) => <SecretOnce name={k().name} secret={k().secret} onDone={doneWithSecret} />}</Show>
+        <ErrorSummary problem={rows.problem()} />
+        <Status text={rows.status()} />
+        <Show when={!keys.error} fallback={<p class="notice error">{(keys.error as ApiProblem)?.detail}</p>}>
+          <Show when={(keys.latest ?? []).length} fallback={<p>{t('empty')}</p>}>
+            <div class="table-wrap" role="region" aria-labelledby="keys-caption" tabindex="0">
+              <table>
+                <caption id="keys-caption">{t('list')}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('name')}</th>
+                    <th scope="col">{t('scope')}</th>
+                    <th scope="col">{t('prefix')}</th>
+                    <th scope="col">{t('created')}</th>
+                    <th scope="col">{t('lastUsed')}</th>
+                    <th scope="col">{t('actions')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  <For each={keys.latest ?? []}>
+                    {(k) => (
+                      <tr>
+                        <th scope="row">{k.name}</th>
+                        <td>{label(`scope.${k.scope}`)}</td>
+                        <td>
+                          <code>{k.prefix}</code>
+                        </td>
+                        <td>{formatTime(k.createdAt)}</td>
+                        <td>{k.lastUsedAt ? formatTime(k.lastUsedAt) : t('never')}</td>
+                        <td>
+                          <button type="button" class="danger small" disabled={rows.busy()} onClick={() => onRevoke(k)}>
+                            {t('revoke')}
+                            <span class="visually-hidden"> {k.name}</span>
+                          </button>
+                        </td>
+                      </tr>
+                    )}
+                  </For>
+                </tbody>
+              </table>
+            </div>
+          </Show>
+        </Show>
+
+        <section class="card" aria-labelledby="create-key-title">
+          <h2 id="create-key-title">{t('create')}</h2>
+          <ErrorSummary problem={add.problem()} form={() => addEl} />
+          <form ref={(e) => (addEl = e)} onSubmit={onCreate} novalidate>
+            <TextField name="keyName" label={t('name')} hint={t('nameHint')} required autocomplete="off" path="/name" error={add.error('/name')} />
+            <SelectField name="keyScope" label={t('scope')} required options={API_KEY_SCOPES.map((s) => ({ value: s, label: label(`scope.${s}`) }))} value="read" path="/scope" error={add.error('/scope')} />
+            <button type="submit" disabled={add.busy()}>
+              {t('createButton')}
+            </button>
+          </form>
+        </section>
+      </Show>
+    </div>
+  )
+}

@@ -1,0 +1,57 @@
+import { For, Show } from 'solid-js'
+import { PageTitle } from '../components/page-title'
+import { me } from '../data/session'
+import { label } from '../i18n/common'
+import { t } from '../i18n/public'
+import { t as common } from '../i18n/common'
+
+export default function Home() {
+  return (
+    <div class="stack">
+      <PageTitle text={t('homeTitle')}>{t('homeTitle')}</PageTitle>
+      <p class="lead">{t('homeIntro')}</p>
+      <ul class="points">
+        <li>{t('homePoint1')}</li>
+        <li>{t('homePoint2')}</li>
+        <li>{t('homePoint3')}</li>
+      </ul>
+      <Show
+        when={me()}
+        fallback={
+          <section class="card" aria-labelledby="start-title">
+            <h2 id="start-title">{t('homeStart')}</h2>
+            <p>{t('homeSignUpText')}</p>
+            <p>
+              <a class="button" href="/sign-up">
+                {common('signUp')}
+              </a>
+            </p>
+            <p>{t('homeSignInText')}</p>
+            <p>
+              <a class="button secondary" href="/sign-in">
+                {common('signIn')}
+              </a>
+            </p>
+          </section>
+        }
+      >
+        {(session) => (
+          <section class="card" aria-labelledby="orgs-title">
+            <h2 id="orgs-title">{t('yourOrgs')}</h2>
+            <Show when={session().organisations.length} fallback={<p>{t('noOrgs')}</p>}>
+              <ul>
+                <For each={session().organisations}>
+                  {(o) => (
+                    <li>
+                      <a href={`/o/${o.slug}`}>{o.name}</a> <span class="muted">({label(`role.${o.role}`)})</span>
+                    </li>
+                  )}
+                </For>
+              </ul>
+            </Show>
+          </section>
+        )}
+      </Show>
+    </div>
+  )
+}

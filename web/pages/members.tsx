@@ -1,0 +1,145 @@
+import { For, Show, createResource } from 'solid-js'
+import { PageTitle } from '../components/page-title'
+import { useOrg } from '../components/org-context'
+import { SelectField, TextField } from '../components/fields'
+import { ErrorSummary } from '../components/error-summary'
+import { Status } from '../components/status'
+import { addMember, changeRole, listMembers, removeMember, type Member } from '../data/members'
+import { me } from '../data/session'
+import { clearFields, createForm, textValue } from '../lib/form'
+import type { ApiProblem } from '../lib/api'
+import { MEMBER_ROLES, type MemberRole } from '../../schema/enums'
+import { label, t as common } from '../i18n/common'
+import { t } from '../i18n/members'
+
+const roleOptions = () => MEMBER_ROLES.map((r) => ({ value: r, label: label(`role.${r}`) }))
+
+/** Why the API said no, in the words of this page (409 and 403 have fixed meanings here). */
+function explain(problem: ApiProblem | null, adding: boolean): string | undefined {
+  if (problem?.status === 403) return t('forbidden')
+  if (problem?.status === 409) return adding ? t('conflictExisting') : t('conflictLastOwner')
+  return undefined
+}
+
+export default function Members() {
+  const { slug, canManage } = useOrg()
+  const [members, { refetch }] = createResource(() => listMembers(slug))
+  const rows = createForm()
+  const add = createForm()
+  let addEl: HTMLFormElement | undefined
+
+  function onRoleSubmit(member: Member) {
+    return async (event: SubmitEvent) => {
+      event.preventDefault()
+      const role = new FormData(event.currentTarget as HTMLFormElement).get('role') as MemberRole
+      await rows.run(async () => {
+        await changeRole(slug, member.userId, role)
+        return t('roleChanged', { name: member.name, role: label(`role.${role}`).toLowerCase() })
+      })
+      // Reloaded either way: on failure the select goes back to the stored role.
+      refetch()
+    }
+  }
+
+  async function onRemove(member: Member) {
+    if (!window.confirm(t('confirmRemove', { name: member.name }))) return
+    await rows.run(async () => {
+      await removeMember(slug, member.userId)
+      return t('removed', { name: member.name })
+    })
+    refetch()
+  }
+
+  async function onAdd(event: SubmitEvent) {
+    event.preventDefault()
+    const data = new FormData(addEl)
+    const name = textValue(data, 'memberName') ?? ''
+    const ok = await add.run(async () => {
+      await addMember(slug, { name, email: textValue(data, 'memberEmail') ?? '', role: data.get('memberRole') as MemberRole })
+      return t('added', { name })
+    })
+    if (ok) {
+      clearFields(addEl, 'memberName', 'memberEmail')
+      refetch()
+    }
+  }
+
+  return (
+    <div class="stack">
+      <PageTitle text={t('title')}>{t('title')}</PageTitle>
+      <p>{t('intro')}</p>
+      <ErrorSummary problem={rows.problem()} hint={explain(rows.problem(), false)} />
+      <Status text={rows.status()} />
+      <Show when={!members.error} fallback={<p class="notice error">{(members.error as ApiProblem)?.detail}</p>}>
+        <div class="table-wrap" role="region" aria-labelledby="members-caption" tabindex="0">
+          <table>
+            <caption id="members-caption">{t('list')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('name')}</th>
+                <th scope="col">{t('email')}</th>
+                <th scope="col">{t('role')}</th>
+                <Show when={canManage()}>
+                  <th scope="col">{t('actions')}</th>
+                </Show>
+              </tr>
+            </thead>
+            <tbody>
+              <For each={members.latest ?? []}>
+                {(m) => (
+                  <tr>
+                    <th scope="row">
+                      {m.name} <Show when={m.userId === me()?.user.id}>{t('you')}</Show>
+                    </th>
+                    <td>{m.email}</td>
+                    <td>
+                      <Show when={canManage()} fallback={label(`role.${m.role}`)}>
+                        <form class="row-form" onSubmit={onRoleSubmit(m)}>
+                          <label class="visually-hidden" for={`role-${m.userId}`}>
+                            {t('roleFor', { name: m.name })}
+                          </label>
+                          <select id={`role-${m.userId}`} name="role">
+                            <For each={roleOptions()}>{(o) => <option value={o.value} selected={o.value === m.role}>{o.label}</option>}</For>
+                          </select>
+                          <button type="submit" class="secondary small" disabled={rows.busy()}>
+                            {t('changeRole')}
+                            <span class="visually-hidden"> ({m.name})</span>
+                          </button>
+                        </form>
+                      </Show>
+                    </td>
+                    <Show when={canManage()}>
+                      <td>
+                        <button type="button" class="danger small" disabled={rows.busy()} onClick={() => onRemove(m)}>
+                          {t('remove')}
+                          <span class="visually-hidden"> {m.name}</span>
+                        </button>
+                      </td>
+                    </Show>
+                  </tr>
+                )}
+              </For>
+            </tbody>
+          </table>
+        </div>
+      </Show>
+
+      <Show when={canManage()}>
+        <section class="card" aria-labelledby="add-member-title">
+          <h2 id="add-member-title">{t('add')}</h2>
+          <p>{t('addIntro')}</p>
+          <ErrorSummary problem={add.problem()} form={() => addEl} hint={explain(add.problem(), true)} />
+          <form ref={(e) => (addEl = e)} onSubmit={onAdd} novalidate>
+            <TextField name="memberName" label={t('name')} required autocomplete="off" path="/name" error={add.error('/name')} />
+            <TextField name="memberEmail" type="email" label={t('email')} required autocomplete="off" path="/email" error={add.error('/email')} />
+            <SelectField name="memberRole" label={t('role')} required options={roleOptions()} value="analyst" path="/role" error={add.error('/role')} />
+            <button type="submit" disabled={add.busy()}>
+              {add.busy() ? common('saving') : t('addButton')}
+            </button>
+          </form>
+          <Status text={add.status()} />
+        </section>
+      </Show>
+    </div>
+  )
+}

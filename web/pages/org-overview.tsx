@@ -1,0 +1,54 @@
+import { Show } from 'solid-js'
+import { PageTitle } from '../components/page-title'
+import { useOrg } from '../components/org-context'
+import { countyName } from '../i18n/counties'
+import { label } from '../i18n/common'
+import { t } from '../i18n/org'
+import type { CountyCode } from '../../schema/enums'
+
+export default function OrgOverview() {
+  const { org } = useOrg()
+  return (
+    <div class="stack">
+      <PageTitle text={org().name}>{org().name}</PageTitle>
+      <dl class="facts">
+        <div>
+          <dt>{t('status')}</dt>
+          <dd>
+            <span class="badge" classList={{ pending: org().status === 'pending' }}>
+              {t(`status.${org().status}`)}
+            </span>
+          </dd>
+        </div>
+        <Show when={org().role}>
+          {(role) => (
+            <div>
+              <dt>{t('yourRole')}</dt>
+              <dd>{label(`role.${role()}`)}</dd>
+            </div>
+          )}
+        </Show>
+        <div>
+          <dt>{t('orgNumber')}</dt>
+          <dd>{org().orgNumber}</dd>
+        </div>
+        <div>
+          <dt>{t('kind')}</dt>
+          <dd>{label(`kind.${org().kind}`)}</dd>
+        </div>
+        <div>
+          <dt>{t('county')}</dt>
+          <dd>{org().county ? countyName(org().county as CountyCode) : t('none')}</dd>
+        </div>
+        <div>
+          <dt>{t('population')}</dt>
+          <dd>{org().population?.toLocaleString('sv-SE') ?? t('none')}</dd>
+        </div>
+        <div>
+          <dt>{t('benchmark')}</dt>
+          <dd>{org().shareBenchmark ? t('sharing') : t('notSharing')}</dd>
+        </div>
+      </dl>
+    </div>
+  )
+}
