@@ -1,0 +1,189 @@
+/** Benchmark statistics across organisations (docs/model.md §5). */
+import type { OrgKind } from '../../schema/enums'
+import { scoreIds } from '../../schema/instruments'
+import type { Instrument } from '../../schema/instruments'
+import { monthsBefore } from './calendar'
+import { compareCodePoints, round9 } from './round'
+import { quantileSorted } from './stats'
+
+/** One closed round with results, precomputed at close (and again when k changes): every
+ *  factor, category, dimension and `overall` id mapped to its percent or null (suppressed). */
+export interface BenchmarkRound {
+  readonly roundId: string
+  readonly closedAt: string
+  readonly instrumentVersion: string
+  readonly scores: Readonly<Record<string, number | null>>
+}
+
+/** An organisation's attributes as read at request time, with one of its rounds. */
+export interface BenchmarkOrg {
+  readonly orgId: string
+  readonly kind: OrgKind
+  readonly population: number | null
+  readonly county: string | null
+  readonly demo: boolean
+}
+
+export interface BenchmarkRecord extends BenchmarkOrg {
+  readonly shareBenchmark: boolean
+  readonly round: BenchmarkRound
+}
+
+/** The asking organisation and the round it asks about. */
+export interface BenchmarkAsker extends BenchmarkOrg {
+  readonly round: BenchmarkRound
+}
+
+export const PEER_GROUPS = ['all', 'kind', 'size', 'county'] as const
+export type PeerGroup = (typeof PEER_GROUPS)[number]
+
+/** Groups and score statistics need at least this many organisations / values. */
+export const MIN_GROUP_SIZE = 5
+/** Look-back window of participants' rounds, in calendar months. */
+export const WINDOW_MONTHS = 24
+
+export interface BenchmarkStat {
+  id: string
+  p25: number | null
+  median: number | null
+  p75: number | null
+  percentileRank: number | null
+}
+
+export type BenchmarkGroup =
+  | { group: PeerGroup; size: number; scores: BenchmarkStat[] }
+  | { group: PeerGroup; suppressed: true }
+
+/** Size class of a municipality by population: 0 (< 15 000) … 3 (≥ 200 000); null without one. */
+export function sizeClass(population: number | null): number | null {
+  if (population === null || !Number.isFinite(population)) return null
+  if (population < 15_000) return 0
+  if (population < 50_000) return 1
+  if (population < 200_000) return 2
+  return 3
+}
+
+/** Why the benchmark is unavailable (the 412 reason), or null when it may be shown: only for a
+ *  closed round with results and only while the asker shares its own (reciprocity). */
+export function benchmarkPrecondition(round: {
+  closed: boolean
+  hasResults: boolean
+  shareBenchmark: boolean
+}): 'not_closed' | 'below_threshold' | 'not_sharing' | null {
+  if (!round.closed) return 'not_closed'
+  if (!round.hasResults) return 'below_threshold'
+  if (!round.shareBenchmark) return 'not_sharing'
+  return null
+}
+
+/** The participating organisations: the asker through the asked round, plus every other sharing
+ *  organisation of the same demo status with its latest round on the same instrument version
+ *  closed within [asked closedAt − 24 calendar months, asked closedAt] (ties: greater roundId). */
+export function selectParticipants(
+  asker: BenchmarkAsker,
+  records: readonly BenchmarkRecord[],
+): BenchmarkAsker[] {
+  const end = Date.parse(asker.round.closedAt)
+  const start = monthsBefore(asker.round.closedAt, WINDOW_MONTHS)
+  const latest = new Map<string, { record: BenchmarkRecord; at: number }>()
+  for (const r of records) {
+    if (r.orgId === asker.orgId || !r.shareBenchmark || r.demo !== asker.demo) continue
+    if (r.round.instrumentVersion !== asker.round.instrumentVersion) continue
+    const at = Date.parse(r.round.closedAt)
+    if (!(at >= start && at <= end)) continue
+    const prev = latest.get(r.orgId)
+    if (
+      !prev ||
+      at > prev.at ||
+      (at === prev.at && compareCodePoints(r.round.roundId, prev.record.round.roundId) > 0)
+    ) {
+      latest.set(r.orgId, { record: r, at })
+    }
+  }
+  return [asker, ...[...latest.values()].map((x) => x.record)]
+}
+
+/** Statistics of one score over a group: null throughout with fewer than 5 non-null values; the
+ *  rank counts members below and half of those equal (the asker included) after rounding. */
+export function scoreStats(
+  id: string,
+  values: readonly (number | null)[],
+  askerValue: number | null,
+): BenchmarkStat {
+  const present: number[] = []
+  for (const v of values) if (v !== null && v !== undefined) present.push(v)
+  if (present.length < MIN_GROUP_SIZE) {
+    return { id, p25: null, median: null, p75: null, percentileRank: null }
+  }
+  const sorted = Float64Array.from(present).sort()
+  let percentileRank: number | null = null
+  if (askerValue !== null && askerValue !== undefined) {
+    const a = round9(askerValue)
+    let below = 0
+    let equal = 0
+    for (const v of present) {
+      const rv = round9(v)
+      if (rv < a) below++
+      else if (rv === a) equal++
+    }
+    percentileRank = (100 * (below + equal / 2)) / present.length
+  }
+  return {
+    id,
+    p25: quantileSorted(sorted, 0.25),
+    median: quantileSorted(sorted, 0.5),
+    p75: quantileSorted(sorted, 0.75),
+    percentileRank,
+  }
+}
+
+function groupMembers(
+  group: PeerGroup,
+  asker: BenchmarkAsker,
+  participants: readonly BenchmarkAsker[],
+): BenchmarkAsker[] | null {
+  switch (group) {
+    case 'all':
+      return [...participants]
+    case 'kind':
+      return participants.filter((p) => p.kind === asker.kind)
+    case 'size': {
+      const cls = sizeClass(asker.population)
+      if (asker.kind !== 'municipality' || cls === null) return null
+      return participants.filter((p) => p.kind === 'municipality' && sizeClass(p.population) === cls)
+    }
+    case 'county':
+      if (asker.county === null) return null
+      return participants.filter((p) => p.county === asker.county)
+  }
+}
+
+/** The benchmark body `{ groups }`: groups all, kind, size (municipalities with a population
+ *  only) and county (organisations with a county only), each shown with ≥ 5 organisations, else
+ *  `{ group, suppressed: true }`; scores ordered overall, dimensions, categories, factors. */
+export function benchmark(
+  instrument: Instrument,
+  asker: BenchmarkAsker,
+  records: readonly BenchmarkRecord[],
+): { groups: BenchmarkGroup[] } {
+  const ids = scoreIds(instrument)
+  const participants = selectParticipants(asker, records)
+  const groups: BenchmarkGroup[] = []
+  for (const group of PEER_GROUPS) {
+    const members = groupMembers(group, asker, participants)
+    if (members === null) continue
+    if (members.length < MIN_GROUP_SIZE) {
+      groups.push({ group, suppressed: true })
+      continue
+    }
+    const scores = ids.map((id) =>
+      scoreStats(
+        id,
+        members.map((m) => m.round.scores[id] ?? null),
+        asker.round.scores[id] ?? null,
+      ),
+    )
+    groups.push({ group, size: members.length, scores })
+  }
+  return { groups }
+}

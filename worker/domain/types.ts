@@ -1,0 +1,44 @@
+/** Shapes the engine consumes and produces (the results rows of docs/api.md). */
+import type { BalanceFlag, QuadrantType, RespondentRole } from '../../schema/enums'
+import type { AnswerValue } from '../../schema/instruments'
+
+/** One SUBMITTED response as frozen in the round's snapshot. */
+export interface SubmittedResponse {
+  readonly answers: Readonly<Record<string, AnswerValue>>
+  readonly role: RespondentRole
+  readonly unitId: string | null
+}
+
+/** A score at one level, in percent; `suppressed` appears only on factors with n < k. */
+export interface Score {
+  id: string
+  percent: number | null
+  ci: [number, number] | null
+  n: number
+  suppressed?: true
+}
+
+/** Scores at every level, arrays in instrument order; n = responses scored. */
+export interface ScoreSet {
+  n: number
+  overall: Score
+  dimensions: Score[]
+  categories: Score[]
+  factors: Score[]
+}
+
+/** The results body of GET …/results (without `breakdown`, which the route adds). */
+export interface RoundResults extends ScoreSet {
+  instrumentVersion: string
+  type: QuadrantType | null
+  borderline: boolean
+  balance: number | null
+  flags: BalanceFlag[]
+  strengths: string[]
+  weaknesses: string[]
+  dontKnow: { itemId: string; share: number }[]
+  dontKnowFactors: { factorId: string; share: number }[]
+}
+
+/** One breakdown group: scored, or hidden by the anonymity rules of §4. */
+export type Group = ({ id: string } & ScoreSet) | { id: string; suppressed: true }
