@@ -6,7 +6,10 @@ import type { Db } from './client'
  * organisation walks this list, so a new org-owned table must be added here (a test checks that
  * every table with an org_id column is listed).
  */
-export const ORG_OWNED_TABLES = ['memberships', 'units', 'api_keys', 'audit_log', 'outbox', 'oidc_flows'] as const
+export const ORG_OWNED_TABLES = [
+  'memberships', 'units', 'api_keys', 'audit_log', 'outbox', 'oidc_flows',
+  'assessments', 'respondents', 'responses', 'assessment_snapshots', 'assessment_results',
+] as const
 
 /** Removes the organisation and every row it owns in one atomic batch. */
 export async function deleteOrganisationCascade(db: Db, orgId: string, extraTables: readonly string[] = []): Promise<void> {
