@@ -2,6 +2,16 @@ import { and, desc, eq, lt, lte, or, sql } from 'drizzle-orm'
 import { assessments, respondents, responses } from '../../schema/tables'
 import type { Db } from './client'
 
+/**
+ * Raw statements in one atomic D1 batch. drizzle's batch() cannot take raw `db.run(sql)` items
+ * with parameters (they have no prepared statement), and the bulk json_each statements and the
+ * conditional upserts here are raw SQL, so they go to the D1 binding directly.
+ */
+export async function rawBatch<T = Record<string, unknown>>(db: Db, statements: [string, ...unknown[]][]): Promise<D1Result<T>[]> {
+  const d1 = db.$client as D1Database
+  return d1.batch<T>(statements.map(([text, ...params]) => d1.prepare(text).bind(...params)))
+}
+
 export type AssessmentRow = typeof assessments.$inferSelect
 export type NewAssessment = typeof assessments.$inferInsert
 

@@ -1,6 +1,7 @@
 import { and, desc, eq, lt, or, sql } from 'drizzle-orm'
 import { respondents } from '../../schema/tables'
 import type { Db } from './client'
+import { rawBatch } from './assessments'
 
 export type RespondentRow = typeof respondents.$inferSelect
 
@@ -13,8 +14,6 @@ export interface NewRespondent {
   unitId: string | null
   tokenHash: string
 }
-
-type Batch = Parameters<Db['batch']>[0]
 
 // Production D1 caps a bound value at 2 MB: keep each JSON parameter well below it.
 const MAX_PARAM_BYTES = 1_500_000
@@ -45,13 +44,14 @@ export function jsonParts<T>(rows: readonly T[]): string[] {
  */
 export async function insertRespondents(db: Db, orgId: string, assessmentId: string, rows: NewRespondent[], now: string): Promise<number> {
   if (rows.length === 0) return 0
-  const statements = jsonParts(rows).map((json) =>
-    db.run(sql`INSERT OR IGNORE INTO respondents (id, org_id, assessment_id, email, name, role, unit_id, status, token_hash, created_at)
-      SELECT json_extract(value, '$.id'), ${orgId}, ${assessmentId}, json_extract(value, '$.email'), json_extract(value, '$.name'),
-        json_extract(value, '$.role'), json_extract(value, '$.unitId'), 'added', json_extract(value, '$.tokenHash'), ${now}
-      FROM json_each(${json})`),
-  )
-  const results = (await db.batch(statements as unknown as Batch)) as unknown as D1Result[]
+  const statements = jsonParts(rows).map((json): [string, ...unknown[]] => [
+    `INSERT OR IGNORE INTO respondents (id, org_id, assessment_id, email, name, role, unit_id, status, token_hash, created_at)
+      SELECT json_extract(value, '$.id'), ?1, ?2, json_extract(value, '$.email'), json_extract(value, '$.name'),
+        json_extract(value, '$.role'), json_extract(value, '$.unitId'), 'added', json_extract(value, '$.tokenHash'), ?3
+      FROM json_each(?4)`,
+    orgId, assessmentId, now, json,
+  ])
+  const results = await rawBatch(db, statements)
   return results.reduce((sum, r) => sum + (r.meta?.changes ?? 0), 0)
 }
 
@@ -91,11 +91,10 @@ export async function findRespondent(db: Db, orgId: string, assessmentId: string
  * Returns false when they had submitted by then (the caller answers 409).
  */
 export async function deleteUnsubmittedRespondent(db: Db, orgId: string, assessmentId: string, id: string, answerKey: string): Promise<boolean> {
-  const [gone] = (await db.batch([
-    db.run(sql`DELETE FROM respondents WHERE org_id = ${orgId} AND assessment_id = ${assessmentId} AND id = ${id} AND status <> 'submitted'`),
-    db.run(sql`DELETE FROM responses WHERE key = ${answerKey} AND org_id = ${orgId} AND submitted = 0
-      AND NOT EXISTS (SELECT 1 FROM respondents WHERE id = ${id})`),
-  ] as unknown as Batch)) as unknown as D1Result[]
+  const [gone] = await rawBatch(db, [
+    [`DELETE FROM respondents WHERE org_id = ?1 AND assessment_id = ?2 AND id = ?3 AND status <> 'submitted'`, orgId, assessmentId, id],
+    [`DELETE FROM responses WHERE key = ?1 AND org_id = ?2 AND submitted = 0 AND NOT EXISTS (SELECT 1 FROM respondents WHERE id = ?3)`, answerKey, orgId, id],
+  ])
   return (gone.meta?.changes ?? 0) > 0
 }
 
@@ -163,22 +162,29 @@ export interface RoundMail {
  */
 export async function queueRoundMail(db: Db, mail: RoundMail, pairs: [string, string][], now: string, cutoff?: string): Promise<number> {
   if (pairs.length === 0) return 0
+  // ?1 org, ?2 round, ?3 now, ?4 reminder cutoff, ?5 pairs JSON; then the rendering names.
   const eligible =
-    mail.kind === 'invitation'
-      ? sql`r.status = 'added'`
-      : sql`r.status IN ('invited', 'started') AND (r.reminded_at IS NULL OR r.reminded_at <= ${cutoff ?? now})`
-  const open = sql`EXISTS (SELECT 1 FROM assessments a WHERE a.id = ${mail.assessmentId} AND a.status = 'open')`
-  const statements = jsonParts(pairs).flatMap((json) => [
-    db.run(sql`INSERT INTO outbox (id, org_id, batch_id, to_email, kind, lang, payload, status, attempts, created_at)
-      SELECT json_extract(j.value, '$[0]'), r.org_id, r.assessment_id, r.email, ${mail.kind}, ${mail.lang},
-        json_object('respondentId', r.id, 'orgName', ${mail.orgName}, 'assessmentName', ${mail.assessmentName}, 'closesAt', ${mail.closesAt}, 'origin', ${mail.origin}),
-        'queued', 0, ${now}
-      FROM json_each(${json}) j JOIN respondents r ON r.id = json_extract(j.value, '$[1]')
-      WHERE r.org_id = ${mail.orgId} AND r.assessment_id = ${mail.assessmentId} AND ${eligible} AND ${open}`),
-    db.run(sql`UPDATE respondents AS r SET ${mail.kind === 'invitation' ? sql.raw(`status = 'invited'`) : sql`reminded_at = ${now}`}
-      WHERE r.id IN (SELECT json_extract(value, '$[1]') FROM json_each(${json}))
-        AND r.org_id = ${mail.orgId} AND r.assessment_id = ${mail.assessmentId} AND ${eligible} AND ${open}`),
+    mail.kind === 'invitation' ? `r.status = 'added'` : `r.status IN ('invited', 'started') AND (r.reminded_at IS NULL OR r.reminded_at <= ?4)`
+  const open = `EXISTS (SELECT 1 FROM assessments a WHERE a.id = ?2 AND a.org_id = ?1 AND a.status = 'open')`
+  const change = mail.kind === 'invitation' ? `status = 'invited'` : `reminded_at = ?3`
+  const cut = cutoff ?? now
+  const statements = jsonParts(pairs).flatMap((json): [string, ...unknown[]][] => [
+    [
+      `INSERT INTO outbox (id, org_id, batch_id, to_email, kind, lang, payload, status, attempts, created_at)
+      SELECT json_extract(j.value, '$[0]'), r.org_id, r.assessment_id, r.email, ?6, ?7,
+        json_object('respondentId', r.id, 'orgName', ?8, 'assessmentName', ?9, 'closesAt', ?10, 'origin', ?11),
+        'queued', 0, ?3
+      FROM json_each(?5) j JOIN respondents r ON r.id = json_extract(j.value, '$[1]')
+      WHERE r.org_id = ?1 AND r.assessment_id = ?2 AND ${eligible} AND ${open}`,
+      mail.orgId, mail.assessmentId, now, cut, json, mail.kind, mail.lang, mail.orgName, mail.assessmentName, mail.closesAt, mail.origin,
+    ],
+    [
+      `UPDATE respondents AS r SET ${change}
+      WHERE r.id IN (SELECT json_extract(value, '$[1]') FROM json_each(?5))
+        AND r.org_id = ?1 AND r.assessment_id = ?2 AND ${eligible} AND ${open}`,
+      mail.orgId, mail.assessmentId, now, cut, json,
+    ],
   ])
-  const results = (await db.batch(statements as unknown as Batch)) as unknown as D1Result[]
+  const results = await rawBatch(db, statements)
   return results.filter((_, i) => i % 2 === 0).reduce((sum, r) => sum + (r.meta?.changes ?? 0), 0)
 }

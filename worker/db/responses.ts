@@ -1,8 +1,7 @@
-import { and, eq, sql } from 'drizzle-orm'
+import { and, eq } from 'drizzle-orm'
 import { assessments, organisations, respondents, responses } from '../../schema/tables'
 import type { Db } from './client'
-
-type Batch = Parameters<Db['batch']>[0]
+import { rawBatch } from './assessments'
 
 /** A respondent as their token resolves: participation row, round and organisation name. */
 export async function findRespondentByTokenHash(db: Db, tokenHash: string) {
@@ -31,9 +30,9 @@ export async function findAnswers(db: Db, orgId: string, key: string): Promise<s
 
 // The round must be open (and not past its closing time) and the respondent not submitted, in
 // the same statement as the write, so a save can never land after close or submit.
-const writable = (respondentId: string, now: string) => sql`
-  FROM respondents r JOIN assessments a ON a.id = r.assessment_id AND a.org_id = r.org_id
-  WHERE r.id = ${respondentId} AND r.status <> 'submitted' AND a.status = 'open' AND (a.closes_at IS NULL OR a.closes_at > ${now})`
+// Parameters: ?1 answer key, ?2 respondent id, ?3 now.
+const WRITABLE = `FROM respondents r JOIN assessments a ON a.id = r.assessment_id AND a.org_id = r.org_id
+  WHERE r.id = ?2 AND r.status <> 'submitted' AND a.status = 'open' AND (a.closes_at IS NULL OR a.closes_at > ?3)`
 
 /**
  * Merges a patch into the response with SQLite's json_patch (RFC 7396: null clears) in ONE
@@ -41,14 +40,18 @@ const writable = (respondentId: string, now: string) => sql`
  * marked started in the same batch. Returns the merged answers JSON, or undefined when refused.
  */
 export async function mergeAnswers(db: Db, key: string, respondentId: string, patch: string, now: string, firstSave: boolean): Promise<string | undefined> {
-  const upsert = db.run(sql`INSERT INTO responses (key, org_id, assessment_id, answers, role, unit_id, submitted)
-    SELECT ${key}, r.org_id, r.assessment_id, json_patch('{}', ${patch}), r.role, r.unit_id, 0 ${writable(respondentId, now)}
-    ON CONFLICT (key) DO UPDATE SET answers = json_patch(responses.answers, ${patch}) WHERE responses.submitted = 0
-    RETURNING answers`)
-  const statements = firstSave
-    ? [upsert, db.run(sql`UPDATE respondents SET status = 'started' WHERE id = ${respondentId} AND status IN ('added', 'invited') AND EXISTS (SELECT 1 FROM responses WHERE key = ${key})`)]
-    : [upsert]
-  const [result] = (await db.batch(statements as unknown as Batch)) as unknown as D1Result<{ answers: string }>[]
+  const upsert: [string, ...unknown[]] = [
+    `INSERT INTO responses (key, org_id, assessment_id, answers, role, unit_id, submitted)
+    SELECT ?1, r.org_id, r.assessment_id, json_patch('{}', ?4), r.role, r.unit_id, 0 ${WRITABLE}
+    ON CONFLICT (key) DO UPDATE SET answers = json_patch(responses.answers, ?4) WHERE responses.submitted = 0
+    RETURNING answers`,
+    key, respondentId, now, patch,
+  ]
+  const started: [string, ...unknown[]] = [
+    `UPDATE respondents SET status = 'started' WHERE id = ?2 AND status IN ('added', 'invited') AND EXISTS (SELECT 1 FROM responses WHERE key = ?1)`,
+    key, respondentId,
+  ]
+  const [result] = await rawBatch<{ answers: string }>(db, firstSave ? [upsert, started] : [upsert])
   return result.results?.[0]?.answers
 }
 
@@ -58,15 +61,21 @@ export async function mergeAnswers(db: Db, key: string, respondentId: string, pa
  * Returns the stored date, or undefined when refused.
  */
 export async function submitResponse(db: Db, key: string, respondentId: string, today: string, now: string): Promise<string | undefined> {
-  const results = (await db.batch([
-    db.run(sql`INSERT INTO responses (key, org_id, assessment_id, answers, role, unit_id, submitted)
-      SELECT ${key}, r.org_id, r.assessment_id, '{}', r.role, r.unit_id, 1 ${writable(respondentId, now)}
-      ON CONFLICT (key) DO UPDATE SET submitted = 1 WHERE responses.submitted = 0`),
-    db.run(sql`UPDATE respondents AS r SET status = 'submitted', submitted_on = ${today}
-      WHERE r.id = ${respondentId} AND r.status <> 'submitted'
-        AND EXISTS (SELECT 1 FROM assessments a WHERE a.id = r.assessment_id AND a.status = 'open' AND (a.closes_at IS NULL OR a.closes_at > ${now}))
-      RETURNING submitted_on`),
-  ] as unknown as Batch)) as unknown as D1Result<{ submitted_on: string }>[]
+  const results = await rawBatch<{ submitted_on: string }>(db, [
+    [
+      `INSERT INTO responses (key, org_id, assessment_id, answers, role, unit_id, submitted)
+      SELECT ?1, r.org_id, r.assessment_id, '{}', r.role, r.unit_id, 1 ${WRITABLE}
+      ON CONFLICT (key) DO UPDATE SET submitted = 1 WHERE responses.submitted = 0`,
+      key, respondentId, now,
+    ],
+    [
+      `UPDATE respondents AS r SET status = 'submitted', submitted_on = ?4
+      WHERE r.id = ?2 AND r.status <> 'submitted'
+        AND EXISTS (SELECT 1 FROM assessments a WHERE a.id = r.assessment_id AND a.status = 'open' AND (a.closes_at IS NULL OR a.closes_at > ?3))
+      RETURNING submitted_on`,
+      key, respondentId, now, today,
+    ],
+  ])
   return results[1].results?.[0]?.submitted_on
 }
 
