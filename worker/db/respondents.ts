@@ -163,6 +163,8 @@ export interface RoundMail {
 export async function queueRoundMail(db: Db, mail: RoundMail, pairs: [string, string][], now: string, cutoff?: string): Promise<number> {
   if (pairs.length === 0) return 0
   // ?1 org, ?2 round, ?3 now, ?4 reminder cutoff, ?5 pairs JSON; then the rendering names.
+  // CROSS JOIN keeps json_each as the outer loop (one primary-key lookup per pair); left to
+  // itself the planner may scan json_each once per respondent, quadratic at 5,000.
   const eligible =
     mail.kind === 'invitation' ? `r.status = 'added'` : `r.status IN ('invited', 'started') AND (r.reminded_at IS NULL OR r.reminded_at <= ?4)`
   const open = `EXISTS (SELECT 1 FROM assessments a WHERE a.id = ?2 AND a.org_id = ?1 AND a.status = 'open')`
@@ -174,7 +176,7 @@ export async function queueRoundMail(db: Db, mail: RoundMail, pairs: [string, st
       SELECT json_extract(j.value, '$[0]'), r.org_id, r.assessment_id, r.email, ?6, ?7,
         json_object('respondentId', r.id, 'orgName', ?8, 'assessmentName', ?9, 'closesAt', ?10, 'origin', ?11),
         'queued', 0, ?3
-      FROM json_each(?5) j JOIN respondents r ON r.id = json_extract(j.value, '$[1]')
+      FROM json_each(?5) j CROSS JOIN respondents r ON r.id = json_extract(j.value, '$[1]')
       WHERE r.org_id = ?1 AND r.assessment_id = ?2 AND ${eligible} AND ${open}`,
       mail.orgId, mail.assessmentId, now, cut, json, mail.kind, mail.lang, mail.orgName, mail.assessmentName, mail.closesAt, mail.origin,
     ],
