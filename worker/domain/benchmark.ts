@@ -4,7 +4,7 @@ import { scoreIds } from '../../schema/instruments'
 import type { Instrument } from '../../schema/instruments'
 import { monthsBefore } from './calendar'
 import { compareCodePoints, round9 } from './round'
-import { quantileSorted } from './stats'
+import { quantileInPlace } from './select'
 
 /** One closed round with results, precomputed at close (and again when k changes): every
  *  factor, category, dimension and `overall` id mapped to its percent or null (suppressed). */
@@ -110,29 +110,37 @@ export function scoreStats(
   values: readonly (number | null)[],
   askerValue: number | null,
 ): BenchmarkStat {
-  const present: number[] = []
-  for (const v of values) if (v !== null && v !== undefined) present.push(v)
-  if (present.length < MIN_GROUP_SIZE) {
-    return { id, p25: null, median: null, p75: null, percentileRank: null }
-  }
-  const sorted = Float64Array.from(present).sort()
+  const present = new Float64Array(values.length)
+  let n = 0
+  for (const v of values) if (v !== null && v !== undefined) present[n++] = v
+  return statsInPlace(id, present, n, askerValue)
+}
+
+/** Stats of the n values in buf[0..n−1], which get reordered. Values further than 1e-6 from the
+ *  asker's compare the same raw or rounded, so round9 runs only near it. */
+function statsInPlace(id: string, buf: Float64Array, n: number, askerValue: number | null): BenchmarkStat {
+  if (n < MIN_GROUP_SIZE) return { id, p25: null, median: null, p75: null, percentileRank: null }
   let percentileRank: number | null = null
   if (askerValue !== null && askerValue !== undefined) {
     const a = round9(askerValue)
     let below = 0
     let equal = 0
-    for (const v of present) {
-      const rv = round9(v)
-      if (rv < a) below++
-      else if (rv === a) equal++
+    for (let i = 0; i < n; i++) {
+      const v = buf[i]
+      if (v < askerValue - 1e-6) below++
+      else if (v <= askerValue + 1e-6) {
+        const rv = round9(v)
+        if (rv < a) below++
+        else if (rv === a) equal++
+      }
     }
-    percentileRank = (100 * (below + equal / 2)) / present.length
+    percentileRank = (100 * (below + equal / 2)) / n
   }
   return {
     id,
-    p25: quantileSorted(sorted, 0.25),
-    median: quantileSorted(sorted, 0.5),
-    p75: quantileSorted(sorted, 0.75),
+    p25: quantileInPlace(buf, n, 0.25),
+    median: quantileInPlace(buf, n, 0.5),
+    p75: quantileInPlace(buf, n, 0.75),
     percentileRank,
   }
 }
@@ -168,6 +176,18 @@ export function benchmark(
 ): { groups: BenchmarkGroup[] } {
   const ids = scoreIds(instrument)
   const participants = selectParticipants(asker, records)
+  // One vector per participant in id order (NaN = null), read once for all groups.
+  const vectors = new Map<BenchmarkAsker, Float64Array>()
+  for (const p of participants) {
+    const vec = new Float64Array(ids.length)
+    for (let i = 0; i < ids.length; i++) {
+      const v = p.round.scores[ids[i]]
+      vec[i] = typeof v === 'number' ? v : Number.NaN
+    }
+    vectors.set(p, vec)
+  }
+  const askerVec = vectors.get(participants[0]) as Float64Array
+  const buffer = new Float64Array(participants.length)
   const groups: BenchmarkGroup[] = []
   for (const group of PEER_GROUPS) {
     const members = groupMembers(group, asker, participants)
@@ -176,13 +196,16 @@ export function benchmark(
       groups.push({ group, suppressed: true })
       continue
     }
-    const scores = ids.map((id) =>
-      scoreStats(
-        id,
-        members.map((m) => m.round.scores[id] ?? null),
-        asker.round.scores[id] ?? null,
-      ),
-    )
+    const memberVecs = members.map((m) => vectors.get(m) as Float64Array)
+    const scores = ids.map((id, i) => {
+      let n = 0
+      for (const vec of memberVecs) {
+        const v = vec[i]
+        if (v === v) buffer[n++] = v
+      }
+      const own = askerVec[i]
+      return statsInPlace(id, buffer, n, own === own ? own : null)
+    })
     groups.push({ group, size: members.length, scores })
   }
   return { groups }

@@ -1,11 +1,11 @@
 /** The full results of a closed round (the results row of docs/api.md, without breakdown). */
 import type { Form } from '../../schema/enums'
 import type { Instrument } from '../../schema/instruments'
-import { dontKnowShares } from './dont-know'
+import { dontKnowFromCounts } from './dont-know'
 import { formLayout } from './layout'
 import { balanceFlags, balanceIndex, strengthsAndWeaknesses } from './profile'
 import { isBorderline, quadrantType } from './quadrants'
-import { scoreSet } from './scoring'
+import { scanResponses, scoreSetFromMatrix } from './scoring'
 import type { RoundResults, Score, SubmittedResponse } from './types'
 
 /** Lowest allowed anonymity threshold (§4); the default is 5. */
@@ -35,7 +35,8 @@ export function scoreRound(
   responses: readonly SubmittedResponse[],
 ): RoundResults {
   const layout = formLayout(instrument, form)
-  const set = scoreSet(layout, responses, Math.max(MIN_K, k))
+  const scan = scanResponses(layout, responses)
+  const set = scoreSetFromMatrix(layout, scan.matrix, responses.length, Math.max(MIN_K, k))
   const capability = byId(set.dimensions, 'DF')
   const legacy = byId(set.dimensions, 'DA')
   const balance = balanceIndex(byId(set.categories, 'INN').percent, byId(set.categories, 'EFF').percent)
@@ -51,6 +52,6 @@ export function scoreRound(
     balance,
     flags: balanceFlags(balance),
     ...strengthsAndWeaknesses(set.factors),
-    ...dontKnowShares(layout, responses),
+    ...dontKnowFromCounts(layout, scan.dontKnowCounts, responses.length),
   }
 }

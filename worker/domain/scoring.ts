@@ -11,32 +11,46 @@ export function itemValue(answer: unknown): number {
     : Number.NaN
 }
 
-/** Row-major respondents × factors matrix of respondent factor scores in [0, 1]; NaN where the
- *  respondent does not qualify (fewer than min(2, m_f) answered items, §2.2). */
-export function respondentFactorScores(
+/** One pass over the answers: the row-major respondents × factors matrix of respondent factor
+ *  scores in [0, 1] (NaN where the respondent does not qualify: fewer than min(2, m_f) answered
+ *  items, §2.2) and the don't-know count per form item (instrument order). */
+export function scanResponses(
   layout: FormLayout,
   responses: readonly SubmittedResponse[],
-): Float64Array {
+): { matrix: Float64Array; dontKnowCounts: Int32Array } {
   const F = layout.factors.length
-  const out = new Float64Array(responses.length * F)
+  const matrix = new Float64Array(responses.length * F)
+  const itemCount = layout.factors.reduce((s, f) => s + f.itemIds.length, 0)
+  const dontKnowCounts = new Int32Array(itemCount)
   for (let r = 0; r < responses.length; r++) {
     const answers = responses[r].answers
+    let item = 0
     for (let f = 0; f < F; f++) {
       const factor = layout.factors[f]
       let sum = 0
       let answered = 0
       for (const itemId of factor.itemIds) {
-        const x = itemValue(answers[itemId])
+        const a = answers[itemId]
+        const x = itemValue(a)
         if (x === x) {
           sum += x
           answered++
-        }
+        } else if (a === 'dont_know') dontKnowCounts[item]++
+        item++
       }
       // A factor without items in the form never qualifies anyone (guards 0 / 0).
-      out[r * F + f] = answered > 0 && answered >= factor.minAnswered ? sum / answered : Number.NaN
+      matrix[r * F + f] = answered > 0 && answered >= factor.minAnswered ? sum / answered : Number.NaN
     }
   }
-  return out
+  return { matrix, dontKnowCounts }
+}
+
+/** The respondent factor-score matrix alone (see scanResponses). */
+export function respondentFactorScores(
+  layout: FormLayout,
+  responses: readonly SubmittedResponse[],
+): Float64Array {
+  return scanResponses(layout, responses).matrix
 }
 
 function score(id: string, value: number | null, respondentValues: number[]): Score {
@@ -59,9 +73,17 @@ export function scoreSet(
   responses: readonly SubmittedResponse[],
   k: number,
 ): ScoreSet {
+  return scoreSetFromMatrix(layout, respondentFactorScores(layout, responses), responses.length, k)
+}
+
+/** scoreSet over a precomputed respondent factor-score matrix of R respondents. */
+export function scoreSetFromMatrix(
+  layout: FormLayout,
+  matrix: Float64Array,
+  R: number,
+  k: number,
+): ScoreSet {
   const F = layout.factors.length
-  const R = responses.length
-  const matrix = respondentFactorScores(layout, responses)
 
   const factorValue: (number | null)[] = []
   const factors: Score[] = []
@@ -91,14 +113,18 @@ export function scoreSet(
     const shown = layout.categories[c].factorIdx.filter((f) => factorValue[f] !== null)
     const perRespondent: number[] = []
     for (let r = 0; r < R; r++) {
-      const own: number[] = []
+      let sum = 0
+      let count = 0
       for (const f of shown) {
         const v = matrix[r * F + f]
-        if (v === v) own.push(v)
+        if (v === v) {
+          sum += v
+          count++
+        }
       }
-      const m = meanOrNull(own)
-      respCat[r * C + c] = m === null ? Number.NaN : m
-      if (m !== null) perRespondent.push(m)
+      const m = count === 0 ? Number.NaN : sum / count
+      respCat[r * C + c] = m
+      if (count > 0) perRespondent.push(m)
     }
     const value = meanOrNull(shown.map((f) => factorValue[f] as number))
     categoryValue.push(value)
@@ -113,14 +139,18 @@ export function scoreSet(
     const catIdx = layout.dimensions[d].categoryIdx
     const perRespondent: number[] = []
     for (let r = 0; r < R; r++) {
-      const own: number[] = []
+      let sum = 0
+      let count = 0
       for (const c of catIdx) {
         const v = respCat[r * C + c]
-        if (v === v) own.push(v)
+        if (v === v) {
+          sum += v
+          count++
+        }
       }
-      const m = meanOrNull(own)
-      respDim[r * D + d] = m === null ? Number.NaN : m
-      if (m !== null) perRespondent.push(m)
+      const m = count === 0 ? Number.NaN : sum / count
+      respDim[r * D + d] = m
+      if (count > 0) perRespondent.push(m)
     }
     const shownValues = catIdx.map((c) => categoryValue[c]).filter((v): v is number => v !== null)
     const value = meanOrNull(shownValues)
@@ -134,9 +164,14 @@ export function scoreSet(
     : meanOrNull(dimensionValue as number[])
   const perRespondent: number[] = []
   for (let r = 0; r < R; r++) {
-    const own: number[] = []
-    for (let d = 0; d < D; d++) own.push(respDim[r * D + d])
-    if (own.every((v) => v === v)) perRespondent.push(meanOrNull(own) as number)
+    let sum = 0
+    let complete = true
+    for (let d = 0; d < D; d++) {
+      const v = respDim[r * D + d]
+      if (v === v) sum += v
+      else complete = false
+    }
+    if (complete) perRespondent.push(sum / D)
   }
   const overall = score('overall', overallValue, perRespondent)
   return { n: R, overall, dimensions, categories, factors }
