@@ -117,6 +117,15 @@ describe('DELETE, open and close', () => {
     expect((await call(`${base(org.slug)}/${round.id}/open`, { key: org.writeKey, method: 'POST' })).status).toBe(409)
   })
 
+  it('puts 404 (no such round) before 403 (scope), as api.md orders them', async () => {
+    const org = await seedOrg()
+    const round = await createRound(org)
+    expect((await call(`${base(org.slug)}/asm_missing/open`, { key: org.readKey, method: 'POST' })).status).toBe(404)
+    expect((await call(`${base(org.slug)}/${round.id}/open`, { key: org.readKey, method: 'POST' })).status).toBe(403)
+    expect((await call(`${base(org.slug)}/${round.id}`, { cookie: org.analyst, method: 'PATCH', body: { name: 'x' } })).status).toBe(403)
+    expect((await call(`${base(org.slug)}/${round.id}/respondents/rsp_missing`, { key: org.readKey, method: 'DELETE' })).status).toBe(404)
+  })
+
   it('refuses a cookie write without the app origin (403)', async () => {
     const org = await seedOrg()
     const round = await createRound(org)
@@ -167,5 +176,20 @@ describe('tenant isolation', () => {
     expect((await call(base(a.slug), { cookie: b.owner })).status).toBe(404)
     const listB = await json(await call(base(b.slug), { key: b.readKey }))
     expect(listB.items).toEqual([])
+  })
+})
+
+describe('OpenAPI', () => {
+  it('documents the rounds, respondents and respondent operations', async () => {
+    const doc = await json(await call('/api/v1/openapi.json'))
+    for (const [p, method] of [
+      ['/api/v1/orgs/{org}/assessments', 'post'],
+      ['/api/v1/orgs/{org}/assessments/{id}/respondents', 'post'],
+      ['/api/v1/orgs/{org}/assessments/{id}/participation', 'get'],
+      ['/api/v1/orgs/{org}/assessments/{id}/results', 'get'],
+      ['/api/v1/respond/{token}/answers', 'put'],
+    ] as const) expect(doc.paths[p]?.[method], `${method} ${p}`).toBeDefined()
+    expect(doc.paths['/api/v1/orgs/{org}/assessments/{id}/respondents'].post.requestBody.content['text/csv']).toBeDefined()
+    expect(doc.paths['/api/v1/respond/{token}'].get['x-access']).toBe('respondent')
   })
 })

@@ -62,10 +62,10 @@ export const assessmentRoutes = new Hono<AppEnv>()
   .get('/:id', orgAccess, allow(READ), validate('param', AssessmentParams), async (c) => {
     return c.json(toAssessment(await loadRound(c, c.req.valid('param').id)), 200)
   })
-  .patch('/:id', orgAccess, allow(WRITE), validate('param', AssessmentParams), async (c) => {
+  .patch('/:id', orgAccess, validate('param', AssessmentParams), async (c) => {
     const org = c.get('org')
     const lang = c.get('lang')
-    const round = await loadRound(c, c.req.valid('param').id)
+    const round = await loadRound(c, c.req.valid('param').id, WRITE)
     const body = await readBody(c, patchOp.body)
     const patch = body.kind === 'json' ? body.data : {}
     const set: Partial<NewAssessment> = {}
@@ -82,18 +82,18 @@ export const assessmentRoutes = new Hono<AppEnv>()
     await audit(c, org.id, 'assessment.update', round.id, { changed: Object.keys(patch) })
     return c.json(toAssessment(updated), 200)
   })
-  .delete('/:id', orgAccess, allow(WRITE), validate('param', AssessmentParams), async (c) => {
+  .delete('/:id', orgAccess, validate('param', AssessmentParams), async (c) => {
     const org = c.get('org')
-    const round = await loadRound(c, c.req.valid('param').id)
+    const round = await loadRound(c, c.req.valid('param').id, WRITE)
     if (round.status !== 'draft' || !(await deleteDraftAssessment(c.get('db'), org.id, round.id)))
       throw conflict('Bara ett utkast kan tas bort.', 'Only a draft round can be deleted.')
     await audit(c, org.id, 'assessment.delete', round.id, { name: round.name })
     return c.body(null, 204)
   })
-  .post('/:id/open', orgAccess, allow(WRITE), validate('param', AssessmentParams), async (c) => {
+  .post('/:id/open', orgAccess, validate('param', AssessmentParams), async (c) => {
     const org = c.get('org')
     const db = c.get('db')
-    const round = await loadRound(c, c.req.valid('param').id)
+    const round = await loadRound(c, c.req.valid('param').id, WRITE)
     if (round.status !== 'draft') throw conflict('Bara ett utkast kan öppnas.', 'Only a draft round can be opened.')
     if (round.closesAt && Date.parse(round.closesAt) <= Date.now())
       throw conflict('Sista svarstiden har redan passerat; ändra den först.', 'The closing time has already passed; change it first.')
@@ -103,9 +103,9 @@ export const assessmentRoutes = new Hono<AppEnv>()
     await audit(c, org.id, 'assessment.open', round.id)
     return c.json(toAssessment(opened), 200)
   })
-  .post('/:id/close', orgAccess, allow(WRITE), validate('param', AssessmentParams), async (c) => {
+  .post('/:id/close', orgAccess, validate('param', AssessmentParams), async (c) => {
     const org = c.get('org')
-    const round = await loadRound(c, c.req.valid('param').id)
+    const round = await loadRound(c, c.req.valid('param').id, WRITE)
     const notOpen = () => conflict('Bara en öppen omgång kan stängas.', 'Only an open round can be closed.')
     if (round.status !== 'open') throw notOpen()
     const { round: closed, closedNow } = await closeRound(c.get('db'), round, org.anonymityThreshold, new Date().toISOString())

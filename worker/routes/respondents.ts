@@ -7,7 +7,7 @@ import { AssessmentParams, ImportRespondents, ImportResult, RemindersSent, Respo
 import { PageQuery, pageOf } from '../../schema/api/common'
 import { deleteUnsubmittedRespondent, findRespondent, insertRespondents, listRespondentEmails, listRespondents, type RespondentRow } from '../db/respondents'
 import { listUnits } from '../db/units'
-import { allow, READ, WRITE } from '../middleware/org-access'
+import { allow, checkPolicy, READ, WRITE } from '../middleware/org-access'
 import { appOrigin } from '../middleware/origin'
 import { decodeCursor, toPage } from '../pagination'
 import { newId } from '../services/crypto'
@@ -33,10 +33,10 @@ export const respondentRoutes = new Hono<AppEnv>()
     const rows = await listRespondents(c.get('db'), round.orgId, round.id, limit, decodeCursor(q.cursor))
     return c.json(toPage(rows, limit, toRespondent), 200)
   })
-  .post('/respondents', orgAccess, allow(WRITE), validate('param', AssessmentParams), async (c) => {
+  .post('/respondents', orgAccess, validate('param', AssessmentParams), async (c) => {
     const db = c.get('db')
     const org = c.get('org')
-    const round = await loadRound(c, c.req.valid('param').id)
+    const round = await loadRound(c, c.req.valid('param').id, WRITE)
     const body = await readBody(c, importOp.body, { csv: true })
     const rows = body.kind === 'csv' ? rowsFromCsv(body.text) : rowsFromJson(body.data)
     if (round.status === 'closed') throw conflict('Omgången är stängd.', 'The round is closed.')
@@ -50,22 +50,23 @@ export const respondentRoutes = new Hono<AppEnv>()
     await audit(c, org.id, 'assessment.respondents.add', round.id, { added, skipped: plan.skipped, errors: plan.errors.length })
     return c.json({ added, skipped: plan.skipped + (fresh.length - added), errors: plan.errors }, 201)
   })
-  .delete('/respondents/:rid', orgAccess, allow(WRITE), validate('param', RespondentParams), async (c) => {
+  .delete('/respondents/:rid', orgAccess, validate('param', RespondentParams), async (c) => {
     const db = c.get('db')
     const org = c.get('org')
     const { id, rid } = c.req.valid('param')
     const round = await loadRound(c, id)
     const respondent = await findRespondent(db, org.id, round.id, rid)
     if (!respondent) throw new ApiError('NOT_FOUND', { sv: 'Respondenten finns inte.', en: 'No such respondent.' })
+    checkPolicy(c, WRITE)
     const submitted = () => conflict('Respondenten har redan skickat in sina svar.', 'The respondent has already submitted.')
     if (respondent.status === 'submitted') throw submitted()
     if (!(await deleteUnsubmittedRespondent(db, org.id, round.id, rid, await answerKeyOf(c.env, rid)))) throw submitted()
     await audit(c, org.id, 'assessment.respondents.delete', round.id)
     return c.body(null, 204)
   })
-  .post('/reminders', orgAccess, allow(WRITE), validate('param', AssessmentParams), async (c) => {
+  .post('/reminders', orgAccess, validate('param', AssessmentParams), async (c) => {
     const org = c.get('org')
-    const round = await loadRound(c, c.req.valid('param').id)
+    const round = await loadRound(c, c.req.valid('param').id, WRITE)
     if (round.status !== 'open') throw conflict('Påminnelser går bara att skicka medan omgången är öppen.', 'Reminders can only be sent while the round is open.')
     const sent = await sendReminders(c.env, c.get('db'), { org, round, origin: appOrigin(c) })
     await audit(c, org.id, 'assessment.remind', round.id, { sent })

@@ -2,7 +2,7 @@ import type { Context, MiddlewareHandler } from 'hono'
 import type { AppEnv } from '../env'
 import { ApiError } from '../errors'
 import { findAssessment, type AssessmentRow } from '../db/assessments'
-import { requireOrgAccess } from '../middleware/org-access'
+import { checkPolicy, requireOrgAccess, type Policy } from '../middleware/org-access'
 import { getInstrument } from '../../schema/instruments'
 import { settleRound } from './close-round'
 
@@ -35,11 +35,15 @@ export const orgAccess: MiddlewareHandler<AppEnv> = async (c, next) => {
   return requireOrgAccess(c, next)
 }
 
-/** The caller's round by id (404 when not in the organisation), closed first if overdue. */
-export async function loadRound(c: Context<AppEnv>, id: string): Promise<AssessmentRow> {
+/**
+ * The caller's round by id, closed first if overdue. The policy is checked after the lookup:
+ * api.md puts 404 (the row not in the organisation) before 403 (role or key scope).
+ */
+export async function loadRound(c: Context<AppEnv>, id: string, policy?: Policy): Promise<AssessmentRow> {
   const org = c.get('org')
   const row = await findAssessment(c.get('db'), org.id, id)
   if (!row) throw roundNotFound()
+  if (policy) checkPolicy(c, policy)
   return settleRound(c.get('db'), row, org.anonymityThreshold)
 }
 
