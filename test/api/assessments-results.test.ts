@@ -84,3 +84,29 @@ describe('GET …/results', () => {
     expect((await call(path(a, round.id), { cookie: b.owner })).status).toBe(404)
   })
 })
+
+describe('DELETE /orgs/:org with rounds', () => {
+  it('removes every round, respondent, answer, snapshot and result row of the organisation', async () => {
+    const org = await seedOrg({ k: 3 })
+    const other = await seedOrg({ k: 3 })
+    await closedRoundWith(org, Array.from({ length: 3 }, (_, i) => ({ email: `gone${i}@example.se`, role: 'it' })))
+    const kept = await closedRoundWith(other, Array.from({ length: 3 }, (_, i) => ({ email: `kept${i}@example.se`, role: 'it' })))
+    expect((await call(`/api/v1/orgs/${org.slug}`, { cookie: org.owner, method: 'DELETE' })).status).toBe(204)
+    for (const table of ['assessments', 'respondents', 'responses', 'assessment_snapshots', 'assessment_results']) {
+      const left = await env.DB.prepare(`SELECT count(*) AS n FROM ${table} WHERE org_id = ?`).bind(org.id).first()
+      expect(left, table).toEqual({ n: 0 })
+      const other = await env.DB.prepare(`SELECT count(*) AS n FROM ${table} WHERE org_id <> ?`).bind(org.id).first<{ n: number }>()
+      expect(other!.n, table).toBeGreaterThan(0)
+    }
+    expect((await call(path(other, kept.id), { key: other.readKey })).status).toBe(200)
+  })
+
+  it('lists every table with an org_id column among the org-owned tables', async () => {
+    const { ORG_OWNED_TABLES } = await import('../../worker/db/org-delete')
+    const tables = await env.DB.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_cf_%'").all<{ name: string }>()
+    for (const { name } of tables.results) {
+      const cols = (await env.DB.prepare(`PRAGMA table_info("${name}")`).all<{ name: string }>()).results.map((c) => c.name)
+      if (cols.includes('org_id')) expect(ORG_OWNED_TABLES as readonly string[], name).toContain(name)
+    }
+  })
+})

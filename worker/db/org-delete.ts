@@ -1,4 +1,3 @@
-import { sql } from 'drizzle-orm'
 import type { Db } from './client'
 
 /**
@@ -11,15 +10,19 @@ export const ORG_OWNED_TABLES = [
   'assessments', 'respondents', 'responses', 'assessment_snapshots', 'assessment_results',
 ] as const
 
-/** Removes the organisation and every row it owns in one atomic batch. */
+/**
+ * Removes the organisation and every row it owns in one atomic batch. The statements go to the D1
+ * binding directly: drizzle's batch() cannot take raw `db.run(sql)` items with parameters.
+ */
 export async function deleteOrganisationCascade(db: Db, orgId: string, extraTables: readonly string[] = []): Promise<void> {
+  const d1 = db.$client as D1Database
   const tables = [...extraTables, ...ORG_OWNED_TABLES]
-  await db.batch([
-    ...tables.map((t) => db.run(sql`DELETE FROM ${sql.identifier(t)} WHERE org_id = ${orgId}`)),
-    db.run(sql`DELETE FROM organisations WHERE id = ${orgId}`),
+  await d1.batch([
+    ...tables.map((t) => d1.prepare(`DELETE FROM "${t.replaceAll('"', '""')}" WHERE org_id = ?`).bind(orgId)),
+    d1.prepare('DELETE FROM organisations WHERE id = ?').bind(orgId),
     // Users left without any membership have nothing to sign in to: remove them and their sessions.
-    db.run(sql`DELETE FROM sessions WHERE user_id NOT IN (SELECT user_id FROM memberships)`),
-    db.run(sql`DELETE FROM sign_in_tokens WHERE user_id NOT IN (SELECT user_id FROM memberships)`),
-    db.run(sql`DELETE FROM users WHERE id NOT IN (SELECT user_id FROM memberships)`),
-  ] as unknown as Parameters<typeof db.batch>[0])
+    d1.prepare('DELETE FROM sessions WHERE user_id NOT IN (SELECT user_id FROM memberships)'),
+    d1.prepare('DELETE FROM sign_in_tokens WHERE user_id NOT IN (SELECT user_id FROM memberships)'),
+    d1.prepare('DELETE FROM users WHERE id NOT IN (SELECT user_id FROM memberships)'),
+  ])
 }
