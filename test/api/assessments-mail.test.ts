@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { env } from 'cloudflare:workers'
+import { createExecutionContext, createMessageBatch, getQueueResult } from 'cloudflare:test'
 import { call, json } from '../helpers/http'
-import { addRespondents, createRound, eventually, mailTo, openRoundWith, people, seedOrg, seedUnit, type SeededOrg } from '../helpers/seed'
+import worker from '../../worker/index'
+import { addRespondents, createRound, eventually, listAllRespondents, mailTo, openRoundWith, people, seedOrg, seedUnit, tokenOf, type SeededOrg } from '../helpers/seed'
 
 const round = (org: SeededOrg, id: string, tail: string) => `/api/v1/orgs/${org.slug}/assessments/${id}${tail}`
 const participation = async (org: SeededOrg, id: string) => json(await call(round(org, id, '/participation'), { key: org.readKey }))
@@ -106,5 +108,29 @@ describe('GET …/participation', () => {
       { unitId: unit, invited: 2, started: 1, submitted: 1, rate: 0.5 },
       { unitId: null, invited: 2, started: 1, submitted: 0, rate: 0 },
     ])
+  })
+})
+
+describe('the mail queue consumer', () => {
+  it('renders and sends the outbox rows a message names, then acknowledges it', async () => {
+    const org = await seedOrg({ name: 'Kö kommun' })
+    const r = await createRound(org, { language: 'en' })
+    await addRespondents(org, r.id, [{ email: 'queue.direct@example.se', role: 'it' }])
+    const [p] = await listAllRespondents(org, r.id)
+    const payload = JSON.stringify({ respondentId: p.id, orgName: 'Kö kommun', assessmentName: 'Q', closesAt: null, origin: 'http://app.test' })
+    await env.DB.prepare("INSERT INTO outbox (id, org_id, batch_id, to_email, kind, lang, payload, status, attempts, created_at) VALUES ('out_direct', ?, ?, ?, 'invitation', 'en', ?, 'queued', 0, ?)")
+      .bind(org.id, r.id, p.email, payload, new Date().toISOString()).run()
+    const batch = createMessageBatch('mognad-mail', [
+      { id: 'm1', timestamp: new Date(), attempts: 1, body: { outboxIds: ['out_direct'] } },
+      { id: 'm2', timestamp: new Date(), attempts: 1, body: { outboxIds: ['out_unknown'] } },
+    ])
+    const ctx = createExecutionContext()
+    await worker.queue(batch as MessageBatch<{ outboxIds: string[] }>, env)
+    const result = await getQueueResult(batch, ctx)
+    expect(result.explicitAcks.sort()).toEqual(['m1', 'm2'])
+    expect(await env.DB.prepare("SELECT status FROM outbox WHERE id = 'out_direct'").first()).toEqual({ status: 'sent' })
+    const [mail] = await mailTo('queue.direct@example.se')
+    expect(mail.subject).toBe('Kö kommun: measure our digital maturity')
+    expect(mail.links).toEqual([`http://app.test/r/${await tokenOf(p.id)}`])
   })
 })
