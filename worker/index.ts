@@ -15,6 +15,12 @@ import { devRoutes } from './routes/dev'
 import { devSeedRoutes } from './routes/dev-seed'
 import { docsPage } from './routes/docs-page'
 import { runScheduled } from './scheduled'
+import { assessmentRoutes } from './routes/assessments'
+import { respondentRoutes } from './routes/respondents'
+import { participationRoutes } from './routes/participation'
+import { respondRoutes } from './routes/respond'
+import { consumeMailQueue, type MailQueueBody } from './services/invitations'
+import './services/round-hooks'
 
 const app = newApp()
   .route('/api/v1', metaRoutes)
@@ -30,6 +36,10 @@ const app = newApp()
   .route('/api/v1/orgs/:org/initiatives', initiativeRoutes)
   .route('/api/v1/orgs/:org/api-keys', apiKeyRoutes)
   .route('/api/v1/orgs/:org/audit-log', auditRoutes)
+  .route('/api/v1/orgs/:org/assessments', assessmentRoutes)
+  .route('/api/v1/orgs/:org/assessments/:id', respondentRoutes)
+  .route('/api/v1/orgs/:org/assessments/:id/participation', participationRoutes)
+  .route('/api/v1/respond', respondRoutes)
   .route('/api', docsPage)
 
 export type AppType = typeof app
@@ -40,4 +50,8 @@ export default {
   async scheduled(controller: ScheduledController, env: Bindings, ctx: ExecutionContext) {
     ctx.waitUntil(runScheduled(env, controller.scheduledTime))
   },
-} satisfies ExportedHandler<Bindings>
+  /** Mail delivery: each message carries ~50 outbox ids (invitations, reminders). */
+  async queue(batch: MessageBatch<MailQueueBody>, env: Bindings) {
+    await consumeMailQueue(batch, env)
+  },
+} satisfies ExportedHandler<Bindings, MailQueueBody>

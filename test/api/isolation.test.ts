@@ -39,7 +39,7 @@ describe('tenant isolation over every organisation-scoped operation', () => {
     expect(ops.length).toBeGreaterThan(10)
     const failures: string[] = []
     for (const op of ops) {
-      const path = op.path.replace(/\{(\w+)\}/g, (_, name: string) => ids[name] ?? `${name}_unknown`)
+      const path = op.path.replace(/([\w-]+)\/\{(\w+)\}/g, (_, segment: string, name: string) => `${segment}/${ids[`${segment}/${name}`] ?? ids[name] ?? `${name}_unknown`}`)
       const hasBody = ['POST', 'PUT', 'PATCH'].includes(op.method)
       for (const [label, cred] of [
         ['owner session of B', { cookie: b.cookie }],

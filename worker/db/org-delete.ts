@@ -5,15 +5,20 @@ import type { Db } from './client'
  * organisation walks this list, so a new org-owned table must be added here (a test checks that
  * every table with an org_id column is listed).
  */
-export const ORG_OWNED_TABLES = ['memberships', 'units', 'api_keys', 'audit_log', 'outbox', 'oidc_flows', 'initiatives'] as const
+export const ORG_OWNED_TABLES = [
+  'memberships', 'units', 'api_keys', 'audit_log', 'outbox', 'oidc_flows',
+  'assessments', 'respondents', 'responses', 'assessment_snapshots', 'assessment_results', 'initiatives',
+] as const
 
-/** Removes the organisation and every row it owns in one atomic batch. */
+/**
+ * Removes the organisation and every row it owns in one atomic batch. The statements go to the D1
+ * binding directly: drizzle's batch() cannot take raw `db.run(sql)` items with parameters.
+ */
 export async function deleteOrganisationCascade(db: Db, orgId: string, extraTables: readonly string[] = []): Promise<void> {
+  const d1 = db.$client as D1Database
   const tables = [...extraTables, ...ORG_OWNED_TABLES]
-  const d1 = db.$client
-  // Table names come from the constant list above, never from input.
   await d1.batch([
-    ...tables.map((t) => d1.prepare(`DELETE FROM "${t}" WHERE org_id = ?`).bind(orgId)),
+    ...tables.map((t) => d1.prepare(`DELETE FROM "${t.replaceAll('"', '""')}" WHERE org_id = ?`).bind(orgId)),
     d1.prepare('DELETE FROM organisations WHERE id = ?').bind(orgId),
     // Users left without any membership have nothing to sign in to: remove them and their sessions.
     d1.prepare('DELETE FROM sessions WHERE user_id NOT IN (SELECT user_id FROM memberships)'),

@@ -1,0 +1,114 @@
+import { z } from 'zod/mini'
+import { ASSESSMENT_STATUSES, FORMS, LANGS, RESPONDENT_ROLES, RESPONDENT_STATUSES } from '../enums'
+import { msg } from './common'
+
+const Iso = z.string().check(
+  z.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/, {
+    error: msg('En tidpunkt i ISO 8601 (t.ex. 2026-05-31T22:00:00Z).', 'A time in ISO 8601 (e.g. 2026-05-31T22:00:00Z).'),
+  }),
+)
+const RoundName = z.string().check(z.trim(), z.minLength(1), z.maxLength(200))
+const Version = z.string().check(z.minLength(1), z.maxLength(20))
+
+export const Assessment = z.object({
+  id: z.string(),
+  name: z.string(),
+  status: z.enum(ASSESSMENT_STATUSES),
+  form: z.enum(FORMS),
+  language: z.enum(LANGS),
+  instrumentVersion: z.string(),
+  closesAt: z.nullable(z.string()),
+  createdAt: z.string(),
+  openedAt: z.nullable(z.string()),
+  closedAt: z.nullable(z.string()),
+})
+export type Assessment = z.infer<typeof Assessment>
+
+export const CreateAssessment = z.strictObject({
+  name: RoundName,
+  form: z.enum(FORMS),
+  language: z.optional(z.enum(LANGS)),
+  closesAt: z.optional(z.nullable(Iso)),
+  instrumentVersion: z.optional(Version),
+})
+export type CreateAssessment = z.infer<typeof CreateAssessment>
+
+/** A JSON merge patch: `closesAt: null` removes the closing time. */
+export const PatchAssessment = z.strictObject({
+  name: z.optional(RoundName),
+  form: z.optional(z.enum(FORMS)),
+  language: z.optional(z.enum(LANGS)),
+  closesAt: z.optional(z.nullable(Iso)),
+  instrumentVersion: z.optional(Version),
+})
+export type PatchAssessment = z.infer<typeof PatchAssessment>
+
+export const AssessmentParams = z.object({ org: z.string(), id: z.string().check(z.maxLength(100)) })
+export const RespondentParams = z.object({ org: z.string(), id: z.string().check(z.maxLength(100)), rid: z.string().check(z.maxLength(100)) })
+
+/**
+ * One row of a JSON import. Fields are loose on purpose: a bad e-mail, role or unit is reported
+ * per row in the 201 answer (like a CSV row), not as a 400 for the whole upload.
+ */
+const ImportRow = z.strictObject({
+  email: z.string().check(z.maxLength(320)),
+  name: z.optional(z.nullable(z.string().check(z.maxLength(200)))),
+  role: z.string().check(z.maxLength(50)),
+  unitId: z.optional(z.nullable(z.string().check(z.maxLength(100)))),
+})
+/** Up to 5,000 rows; more is a 413 checked after parsing (api.md), so no maximum here. */
+export const ImportRespondents = z.strictObject({ respondents: z.array(ImportRow) })
+export type ImportRespondents = z.infer<typeof ImportRespondents>
+
+export const ImportResult = z.object({
+  added: z.number(),
+  skipped: z.number(),
+  errors: z.array(z.object({ row: z.number(), message: z.string() })),
+})
+
+export const Respondent = z.object({
+  id: z.string(),
+  email: z.string(),
+  name: z.nullable(z.string()),
+  role: z.enum(RESPONDENT_ROLES),
+  unitId: z.nullable(z.string()),
+  status: z.enum(RESPONDENT_STATUSES),
+})
+
+export const RemindersSent = z.object({ sent: z.number() })
+
+const Counts = { invited: z.number(), started: z.number(), submitted: z.number(), rate: z.nullable(z.number()) }
+export const Participation = z.object({
+  ...Counts,
+  sending: z.object({ queued: z.number(), sent: z.number(), failed: z.number() }),
+  byRole: z.array(z.object({ role: z.enum(RESPONDENT_ROLES), ...Counts })),
+  byUnit: z.array(z.object({ unitId: z.nullable(z.string()), ...Counts })),
+})
+
+export const ResultsQuery = z.strictObject({ breakdown: z.optional(z.enum(['role', 'unit'])) })
+
+const Score = z.object({
+  id: z.string(),
+  percent: z.nullable(z.number()),
+  ci: z.nullable(z.tuple([z.number(), z.number()])),
+  n: z.number(),
+  suppressed: z.optional(z.literal(true)),
+})
+const ScoreLevels = { overall: Score, dimensions: z.array(Score), categories: z.array(Score), factors: z.array(Score) }
+const Group = z.union([z.object({ id: z.string(), n: z.number(), ...ScoreLevels }), z.object({ id: z.string(), suppressed: z.literal(true) })])
+
+/** The results of a closed round (numbers per docs/model.md). */
+export const Results = z.object({
+  instrumentVersion: z.string(),
+  n: z.number(),
+  ...ScoreLevels,
+  type: z.nullable(z.enum(['A', 'B', 'C', 'D'])),
+  borderline: z.boolean(),
+  balance: z.nullable(z.number()),
+  flags: z.array(z.enum(['efficiency_creep', 'innovation_without_base'])),
+  strengths: z.array(z.string()),
+  weaknesses: z.array(z.string()),
+  dontKnow: z.array(z.object({ itemId: z.string(), share: z.number() })),
+  dontKnowFactors: z.array(z.object({ factorId: z.string(), share: z.number() })),
+  breakdown: z.optional(z.array(Group)),
+})

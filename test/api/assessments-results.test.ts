@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest'
+import { env } from 'cloudflare:workers'
+import { call, json } from '../helpers/http'
+import { createRound, openRoundWith, seedOrg, seedUnit, type SeededOrg } from '../helpers/seed'
+import { breakdown, scoreRound } from '../../worker/domain'
+import { formItems, getInstrument, LATEST_INSTRUMENT_VERSION } from '../../schema/instruments'
+import type { RespondentRole } from '../../schema/enums'
+
+const path = (org: SeededOrg, id: string, tail = '/results') => `/api/v1/orgs/${org.slug}/assessments/${id}${tail}`
+const instrument = getInstrument(LATEST_INSTRUMENT_VERSION)!
+const shortItems = formItems(instrument, 'short').map((i) => i.id)
+
+/** Deterministic answers: respondent i gives item j the value 1 + (i + j) % 6, every 7th "dont_know". */
+function answersOf(i: number) {
+  return Object.fromEntries(shortItems.map((id, j) => [id, (i + j) % 7 === 6 ? 'dont_know' : 1 + ((i + j) % 6)])) as Record<string, 1 | 2 | 3 | 4 | 5 | 6 | 'dont_know'>
+}
+
+async function closedRoundWith(org: SeededOrg, rows: { email: string; role: string; unitId?: string }[], submitCount = rows.length) {
+  const { round, tokens } = await openRoundWith(org, rows)
+  for (const [i, r] of rows.entries()) {
+    const token = tokens.get(r.email)!
+    await call(`/api/v1/respond/${token}/answers`, { method: 'PUT', body: { answers: answersOf(i) } })
+    if (i < submitCount) await call(`/api/v1/respond/${token}/submit`, { method: 'POST' })
+  }
+  expect((await call(path(org, round.id, '/close'), { key: org.writeKey, method: 'POST' })).status).toBe(200)
+  return round
+}
+
+describe('GET …/results', () => {
+  it('answers the stored scores, exactly the engine’s, with breakdowns by role and unit', async () => {
+    const org = await seedOrg({ k: 3 })
+    const unit = await seedUnit(org.id, 'Stab')
+    const rows = Array.from({ length: 7 }, (_, i) => ({ email: `res${i}@example.se`, role: i < 4 ? 'it' : 'staff', ...(i % 2 ? { unitId: unit } : {}) }))
+    const round = await closedRoundWith(org, rows, 6)
+    const res = await call(path(org, round.id), { key: org.readKey })
+    expect(res.status).toBe(200)
+    const body = await json(res)
+    const submitted = rows.slice(0, 6).map((r, i) => ({ answers: answersOf(i), role: r.role as RespondentRole, unitId: r.unitId ?? null }))
+    expect(body).toEqual(JSON.parse(JSON.stringify(scoreRound(instrument, 'short', 3, submitted))))
+    expect(body.n).toBe(6)
+    const byRole = await json(await call(`${path(org, round.id)}?breakdown=role`, { cookie: org.analyst }))
+    expect(byRole.breakdown).toEqual(JSON.parse(JSON.stringify(breakdown(instrument, 'short', 3, submitted, 'role'))))
+    const byUnit = await json(await call(`${path(org, round.id)}?breakdown=unit`, { key: org.readKey }))
+    expect(byUnit.breakdown.map((g: { id: string }) => g.id)).toEqual([unit, 'unassigned'])
+    expect((await call(`${path(org, round.id)}?breakdown=age`, { key: org.readKey })).status).toBe(400)
+  })
+
+  it('412 not_closed for drafts and open rounds', async () => {
+    const org = await seedOrg()
+    const draft = await createRound(org)
+    const res = await call(path(org, draft.id), { key: org.readKey })
+    expect(res.status).toBe(412)
+    expect((await json(res)).reason).toBe('not_closed')
+    const { round } = await openRoundWith(org, [{ email: 'o@example.se', role: 'it' }])
+    expect((await json(await call(path(org, round.id), { key: org.readKey }))).reason).toBe('not_closed')
+  })
+
+  it('follows the organisation’s current k: below_threshold, recomputed from the snapshot when k changes', async () => {
+    const org = await seedOrg({ k: 5 })
+    const rows = Array.from({ length: 4 }, (_, i) => ({ email: `k${i}@example.se`, role: 'manager' }))
+    const round = await closedRoundWith(org, rows)
+    const below = await call(path(org, round.id), { key: org.readKey })
+    expect(below.status).toBe(412)
+    expect((await json(below)).reason).toBe('below_threshold')
+    const patch = await call(`/api/v1/orgs/${org.slug}`, { cookie: org.owner, method: 'PATCH', body: { anonymityThreshold: 3 } })
+    expect(patch.status).toBe(200)
+    // The settings hook stored results for k = 3 (not the results endpoint healing itself).
+    expect(await env.DB.prepare('SELECT k, n, body IS NOT NULL AS shown FROM assessment_results WHERE assessment_id = ?').bind(round.id).first()).toEqual({ k: 3, n: 4, shown: 1 })
+    // The responses table is emptied of this round to prove the recompute reads the snapshot.
+    await env.DB.prepare('DELETE FROM responses WHERE assessment_id = ?').bind(round.id).run()
+    await call(`/api/v1/orgs/${org.slug}`, { cookie: org.owner, method: 'PATCH', body: { anonymityThreshold: 4 } })
+    const shown = await call(path(org, round.id), { key: org.readKey })
+    expect(shown.status).toBe(200)
+    expect((await json(shown)).n).toBe(4)
+    await call(`/api/v1/orgs/${org.slug}`, { cookie: org.owner, method: 'PATCH', body: { anonymityThreshold: 5 } })
+    expect((await json(await call(path(org, round.id), { key: org.readKey }))).reason).toBe('below_threshold')
+  })
+
+  it('gives org B 404 on org A’s results', async () => {
+    const a = await seedOrg({ k: 3 })
+    const b = await seedOrg({ k: 3 })
+    const round = await closedRoundWith(a, Array.from({ length: 3 }, (_, i) => ({ email: `iso${i}@example.se`, role: 'it' })))
+    expect((await call(path(b, round.id), { key: b.readKey })).status).toBe(404)
+    expect((await call(path(a, round.id), { cookie: b.owner })).status).toBe(404)
+  })
+})
+
+describe('DELETE /orgs/:org with rounds', () => {
+  it('removes every round, respondent, answer, snapshot and result row of the organisation', async () => {
+    const org = await seedOrg({ k: 3 })
+    const other = await seedOrg({ k: 3 })
+    await closedRoundWith(org, Array.from({ length: 3 }, (_, i) => ({ email: `gone${i}@example.se`, role: 'it' })))
+    const kept = await closedRoundWith(other, Array.from({ length: 3 }, (_, i) => ({ email: `kept${i}@example.se`, role: 'it' })))
+    expect((await call(`/api/v1/orgs/${org.slug}`, { cookie: org.owner, method: 'DELETE' })).status).toBe(204)
+    for (const table of ['assessments', 'respondents', 'responses', 'assessment_snapshots', 'assessment_results']) {
+      const left = await env.DB.prepare(`SELECT count(*) AS n FROM ${table} WHERE org_id = ?`).bind(org.id).first()
+      expect(left, table).toEqual({ n: 0 })
+      const other = await env.DB.prepare(`SELECT count(*) AS n FROM ${table} WHERE org_id <> ?`).bind(org.id).first<{ n: number }>()
+      expect(other!.n, table).toBeGreaterThan(0)
+    }
+    expect((await call(path(other, kept.id), { key: other.readKey })).status).toBe(200)
+  })
+
+  it('lists every table with an org_id column among the org-owned tables', async () => {
+    const { ORG_OWNED_TABLES } = await import('../../worker/db/org-delete')
+    const tables = await env.DB.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_cf_%'").all<{ name: string }>()
+    for (const { name } of tables.results) {
+      const cols = (await env.DB.prepare(`PRAGMA table_info("${name}")`).all<{ name: string }>()).results.map((c) => c.name)
+      if (cols.includes('org_id')) expect(ORG_OWNED_TABLES as readonly string[], name).toContain(name)
+    }
+  })
+})

@@ -1,0 +1,72 @@
+import type { Bindings } from '../env'
+import type { Db } from '../db/client'
+import { createDb } from '../db/client'
+import { findAssessment, listClosedRounds, listOverdueRounds, markClosed, type AssessmentRow } from '../db/assessments'
+import { listSubmittedResponses } from '../db/responses'
+import { listSnapshotChunks, saveResults, saveSnapshotAndResults } from '../db/results'
+import { findOrgById } from '../db/organisations'
+import { computeStoredResults, decodeSnapshot, encodeSnapshot } from './snapshot'
+
+/**
+ * Freezes a closed round: reads its submitted responses once (only submitted rows, through the
+ * index), packs them into the snapshot and stores the scores for threshold k beside it.
+ */
+export async function freezeRound(db: Db, round: AssessmentRow, k: number): Promise<void> {
+  const rows = await listSubmittedResponses(db, round.orgId, round.id)
+  const chunks = encodeSnapshot(round.instrumentVersion, round.form, rows)
+  const stored = computeStoredResults(round.instrumentVersion, round.form, k, decodeSnapshot(chunks))
+  await saveSnapshotAndResults(db, round.orgId, round.id, chunks, stored)
+}
+
+/**
+ * Closes an open round (at `closedAt`) and freezes it. The status flip comes first: from then on
+ * no save or submit can land (they check the round in the same statement), so the snapshot read
+ * after it is final. Returns the round as it now is and whether this call closed it.
+ */
+export async function closeRound(db: Db, round: AssessmentRow, k: number, closedAt: string): Promise<{ round: AssessmentRow; closedNow: boolean }> {
+  const closed = await markClosed(db, round.orgId, round.id, closedAt)
+  if (!closed) return { round: (await findAssessment(db, round.orgId, round.id)) ?? round, closedNow: false }
+  await freezeRound(db, closed, k)
+  return { round: closed, closedNow: true }
+}
+
+/** True when an open round's closing time has passed. */
+export function isOverdue(round: AssessmentRow, now: number): boolean {
+  return round.status === 'open' && !!round.closesAt && Date.parse(round.closesAt) <= now
+}
+
+/**
+ * The lazy close: any read of a round whose closing time has passed closes it first, at that
+ * closing time (saves were refused from then on anyway), so the cron is only a backstop.
+ */
+export async function settleRound(db: Db, round: AssessmentRow, k: number, now = Date.now()): Promise<AssessmentRow> {
+  if (!isOverdue(round, now)) return round
+  return (await closeRound(db, round, k, new Date(Date.parse(round.closesAt!)).toISOString())).round
+}
+
+/** Stores a closed round's results for threshold k: from its snapshot, or by freezing it now
+ *  when a close was interrupted after its status flip. */
+export async function refreshResults(db: Db, round: AssessmentRow, k: number): Promise<void> {
+  const chunks = await listSnapshotChunks(db, round.orgId, round.id)
+  if (chunks.length === 0) return freezeRound(db, round, k)
+  const stored = computeStoredResults(round.instrumentVersion, round.form, k, decodeSnapshot(chunks))
+  await saveResults(db, round.orgId, [{ assessmentId: round.id, ...stored }])
+}
+
+/** Recomputes every closed round's stored results from its snapshot for a new threshold k. */
+export async function recomputeResults(db: Db, orgId: string, k: number): Promise<void> {
+  for (const round of await listClosedRounds(db, orgId)) await refreshResults(db, round, k)
+}
+
+/** The cron backstop: closes open rounds whose closing time has passed, within a minute. */
+export async function closeOverdueRounds(env: Bindings, now: number): Promise<void> {
+  const db = createDb(env.DB)
+  for (let pass = 0; pass < 50; pass++) {
+    const due = await listOverdueRounds(db, new Date(now).toISOString())
+    if (due.length === 0) return
+    for (const round of due) {
+      const org = await findOrgById(db, round.orgId)
+      await settleRound(db, round, org?.anonymityThreshold ?? 5, now)
+    }
+  }
+}

@@ -1,0 +1,85 @@
+import type { Bindings } from '../env'
+import type { Db } from '../db/client'
+import { createDb } from '../db/client'
+import type { AssessmentRow } from '../db/assessments'
+import { listAddedRespondentIds, listRemindableIds, queueRoundMail } from '../db/respondents'
+import { deliverOutbox } from './outbox'
+import { resolveMailContext } from './links'
+import { newId } from './crypto'
+
+/** Outbox ids per queue message, and messages per sendBatch call (the Queues limit is 100). */
+export const IDS_PER_MESSAGE = 50
+export const MESSAGES_PER_SEND = 100
+const DAY_MS = 24 * 60 * 60 * 1000
+
+export interface MailQueueBody {
+  outboxIds: string[]
+}
+
+interface RoundContext {
+  org: { id: string; name: string }
+  round: AssessmentRow
+  origin: string
+}
+
+/**
+ * Hands outbox ids to the mail queue: ~50 per message, ≤ 100 messages per sendBatch, so opening a
+ * round of 5,000 costs one bulk insert and one queue call instead of thousands of sends in the
+ * request. Without a queue binding the messages are delivered in place.
+ */
+export async function dispatchOutbox(env: Bindings, db: Db, ids: string[]): Promise<void> {
+  if (ids.length === 0) return
+  const messages: { body: MailQueueBody }[] = []
+  for (let i = 0; i < ids.length; i += IDS_PER_MESSAGE) messages.push({ body: { outboxIds: ids.slice(i, i + IDS_PER_MESSAGE) } })
+  if (!env.MAIL_QUEUE) {
+    for (const m of messages) await deliverOutbox(env, db, m.body.outboxIds, (row, payload) => resolveMailContext(env, row, payload))
+    return
+  }
+  for (let i = 0; i < messages.length; i += MESSAGES_PER_SEND) await env.MAIL_QUEUE.sendBatch(messages.slice(i, i + MESSAGES_PER_SEND))
+}
+
+function mailOf(ctx: RoundContext, kind: 'invitation' | 'reminder') {
+  return {
+    kind,
+    orgId: ctx.org.id,
+    assessmentId: ctx.round.id,
+    lang: ctx.round.language,
+    orgName: ctx.org.name,
+    assessmentName: ctx.round.name,
+    closesAt: ctx.round.closesAt,
+    origin: ctx.origin,
+  }
+}
+
+/** Invites every respondent of an open round still waiting (`added`); returns how many. */
+export async function inviteAdded(env: Bindings, db: Db, ctx: RoundContext): Promise<number> {
+  const ids = await listAddedRespondentIds(db, ctx.org.id, ctx.round.id)
+  const pairs = ids.map((id) => [newId('out'), id] as [string, string])
+  const queued = await queueRoundMail(db, mailOf(ctx, 'invitation'), pairs, new Date().toISOString())
+  await dispatchOutbox(env, db, pairs.map((p) => p[0]))
+  return queued
+}
+
+/** Reminds invited or started respondents not reminded in the last 24 hours; returns how many. */
+export async function sendReminders(env: Bindings, db: Db, ctx: RoundContext, now = Date.now()): Promise<number> {
+  const cutoff = new Date(now - DAY_MS).toISOString()
+  const ids = await listRemindableIds(db, ctx.org.id, ctx.round.id, cutoff)
+  const pairs = ids.map((id) => [newId('out'), id] as [string, string])
+  const queued = await queueRoundMail(db, mailOf(ctx, 'reminder'), pairs, new Date(now).toISOString(), cutoff)
+  await dispatchOutbox(env, db, pairs.map((p) => p[0]))
+  return queued
+}
+
+/** The queue consumer: renders (credentials derived now) and sends each message's outbox rows. */
+export async function consumeMailQueue(batch: MessageBatch<MailQueueBody>, env: Bindings): Promise<void> {
+  const db = createDb(env.DB)
+  for (const message of batch.messages) {
+    try {
+      await deliverOutbox(env, db, message.body.outboxIds ?? [], (row, payload) => resolveMailContext(env, row, payload))
+      message.ack()
+    } catch (err) {
+      console.error(JSON.stringify({ queue: 'mail', error: String(err) }))
+      message.retry()
+    }
+  }
+}

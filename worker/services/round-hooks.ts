@@ -1,0 +1,17 @@
+import { ORG_SETTINGS_HOOKS, UNIT_IN_USE_CHECKS } from '../hooks'
+import { SCHEDULED_TASKS } from '../scheduled'
+import { unitHasRespondents } from '../db/respondents'
+import { closeOverdueRounds, recomputeResults } from './close-round'
+
+/**
+ * How assessment rounds hook into features that must not know them: a unit with respondents
+ * cannot be deleted; a new anonymity threshold recomputes every closed round's stored results
+ * from its snapshot (raising k hides more, never less); the cron closes overdue rounds.
+ */
+UNIT_IN_USE_CHECKS.push((c, orgId, unitId) => unitHasRespondents(c.get('db'), orgId, unitId))
+
+ORG_SETTINGS_HOOKS.push(async (c, before, after) => {
+  if (before.anonymityThreshold !== after.anonymityThreshold) await recomputeResults(c.get('db'), after.id, after.anonymityThreshold)
+})
+
+SCHEDULED_TASKS.push(closeOverdueRounds)

@@ -1,0 +1,95 @@
+import type { Form, RespondentRole } from '../../schema/enums'
+import { RESPONDENT_ROLES } from '../../schema/enums'
+import { formItems, getInstrument, type AnswerValue } from '../../schema/instruments'
+import { breakdown, hasResults, scoreRound, type SubmittedResponse } from '../domain'
+
+/**
+ * The frozen form of a closed round's submitted responses. Each response is one short string:
+ * one character per item of the form in instrument order ('1'…'6', 'x' for don't know, '.' for
+ * unanswered), then `|role|unitId`. The strings are sorted, so no order (of submission or of
+ * keys) survives, and packed into chunks under 1 MB (a D1 row stays well below its limit).
+ */
+const MAX_CHUNK_BYTES = 900_000
+const DONT_KNOW = 'x'
+const NONE = '.'
+
+interface Chunk {
+  items: string[]
+  rows: string[]
+}
+
+function encodeOne(items: string[], answers: Record<string, unknown>, role: string, unitId: string | null): string {
+  let chars = ''
+  for (const id of items) {
+    const v = answers[id]
+    chars += v === 'dont_know' ? DONT_KNOW : typeof v === 'number' && v >= 1 && v <= 6 ? String(v) : NONE
+  }
+  return `${chars}|${role}|${unitId ?? ''}`
+}
+
+/** Encodes submitted rows (answers as stored JSON) into snapshot chunks; always at least one. */
+export function encodeSnapshot(version: string, form: Form, rows: { answers: string; role: string; unitId: string | null }[]): string[] {
+  const instrument = getInstrument(version)
+  if (!instrument) throw new Error(`unknown instrument ${version}`)
+  const items = formItems(instrument, form).map((i) => i.id)
+  const strings = rows.map((r) => encodeOne(items, JSON.parse(r.answers) as Record<string, unknown>, r.role, r.unitId)).sort()
+  const chunks: string[] = []
+  let current: string[] = []
+  let size = 0
+  const flush = () => {
+    chunks.push(JSON.stringify({ items, rows: current } satisfies Chunk))
+    current = []
+    size = 0
+  }
+  for (const s of strings) {
+    if (current.length && size + s.length + 3 > MAX_CHUNK_BYTES) flush()
+    current.push(s)
+    size += s.length + 3
+  }
+  if (current.length || chunks.length === 0) flush()
+  return chunks
+}
+
+/** Decodes snapshot chunks back into the engine's submitted responses. */
+export function decodeSnapshot(chunks: string[]): SubmittedResponse[] {
+  const out: SubmittedResponse[] = []
+  for (const text of chunks) {
+    const { items, rows } = JSON.parse(text) as Chunk
+    for (const row of rows) {
+      const [chars, role, unit] = row.split('|')
+      const answers: Record<string, AnswerValue> = {}
+      for (let i = 0; i < items.length; i++) {
+        const ch = chars[i]
+        if (ch === DONT_KNOW) answers[items[i]] = 'dont_know'
+        else if (ch >= '1' && ch <= '6') answers[items[i]] = Number(ch) as AnswerValue
+      }
+      if (!(RESPONDENT_ROLES as readonly string[]).includes(role)) throw new Error('corrupt snapshot row')
+      out.push({ answers, role: role as RespondentRole, unitId: unit ? unit : null })
+    }
+  }
+  return out
+}
+
+/** What the results row stores: everything the results endpoint answers, for one k. */
+export interface StoredResults {
+  k: number
+  n: number
+  /** null below the threshold: nothing is computed that could later leak. */
+  body: string | null
+}
+
+/** Computes a round's results and both breakdowns for threshold k from its responses. */
+export function computeStoredResults(version: string, form: Form, k: number, responses: SubmittedResponse[]): StoredResults {
+  const instrument = getInstrument(version)
+  if (!instrument) throw new Error(`unknown instrument ${version}`)
+  const n = responses.length
+  if (!hasResults(n, k)) return { k, n, body: null }
+  const body = {
+    results: scoreRound(instrument, form, k, responses),
+    breakdowns: {
+      role: breakdown(instrument, form, k, responses, 'role'),
+      unit: breakdown(instrument, form, k, responses, 'unit'),
+    },
+  }
+  return { k, n, body: JSON.stringify(body) }
+}
