@@ -5,7 +5,7 @@ export const t = texts(
   {
     homeTitle: 'Mät och utveckla er digitala mognad',
     homeIntro:
-      'Mognad hjälper kommuner, regioner och myndigheter att mäta sin digitala mognad med en vetenskapligt grundad enkät, jämföra sig med andra och välja de satsningar som gör störst nytta.',
+      'Mognad hjälper kommuner, regioner och myndigheter att mäta sin digitala mognad med en enkät om digital förmåga och digitalt arv, jämföra sig med andra och välja de satsningar som gör störst nytta.',
     homePoint1: 'Bjud in medarbetare att svara anonymt på enkäten.',
     homePoint2: 'Se resultat per dimension, faktor, roll och enhet, med skydd för anonymiteten.',
     homePoint3: 'Jämför er med liknande organisationer och få förslag på satsningar.',
@@ -20,7 +20,6 @@ export const t = texts(
     sendLink: 'Skicka inloggningslänk',
     sending: 'Skickar …',
     linkSent: 'Om adressen hör till ett konto i Mognad har vi skickat en inloggningslänk till den. Kontrollera din e-post.',
-    ssoError: 'Inloggningen med organisationens inloggningstjänst misslyckades ({code}). Försök igen eller be om en länk via e-post.',
     verifyTitle: 'Loggar in',
     verifying: 'Kontrollerar inloggningslänken …',
     verifyFailedTitle: 'Länken fungerar inte',
@@ -42,7 +41,7 @@ export const t = texts(
   {
     homeTitle: 'Measure and develop your digital maturity',
     homeIntro:
-      'Mognad helps municipalities, regions and government agencies measure their digital maturity with a research-based survey, compare themselves with others and choose the initiatives that do the most good.',
+      'Mognad helps municipalities, regions and agencies measure their digital maturity with a questionnaire on digital capability and digital legacy, compare themselves with others and choose the initiatives that do the most good.',
     homePoint1: 'Invite staff to answer the survey anonymously.',
     homePoint2: 'See results by dimension, factor, role and unit, with anonymity protected.',
     homePoint3: 'Compare with similar organisations and get suggestions for initiatives.',
@@ -57,7 +56,6 @@ export const t = texts(
     sendLink: 'Send sign-in link',
     sending: 'Sending …',
     linkSent: 'If the address belongs to an account in Mognad, we have sent a sign-in link to it. Check your e-mail.',
-    ssoError: 'Signing in with your organisation’s identity provider failed ({code}). Try again or ask for a link by e-mail.',
     verifyTitle: 'Signing in',
     verifying: 'Checking the sign-in link …',
     verifyFailedTitle: 'The link does not work',

@@ -7,6 +7,8 @@ import { requestSignInLink } from '../data/session'
 import { createForm, textValue } from '../lib/form'
 import { searchParam } from '../lib/router'
 import { t } from '../i18n/public'
+import { SsoSignIn } from '../components/sso-sign-in'
+import { ssoErrorText } from '../i18n/sso'
 
 export default function SignIn() {
   const form = createForm()
@@ -29,7 +31,9 @@ export default function SignIn() {
       <PageTitle text={t('signInTitle')}>{t('signInTitle')}</PageTitle>
       <p>{t('signInIntro')}</p>
       <Show when={ssoError}>
-        <p class="notice error">{t('ssoError', { code: ssoError ?? '' })}</p>
+        <p class="notice error" role="alert">
+          {ssoErrorText(ssoError ?? '')}
+        </p>
       </Show>
       <ErrorSummary problem={form.problem()} form={() => el} />
       <form ref={(e) => (el = e)} onSubmit={submit} novalidate>
@@ -39,6 +43,7 @@ export default function SignIn() {
         </button>
       </form>
       <Status text={form.status()} />
+      <SsoSignIn />
     </div>
   )
 }
