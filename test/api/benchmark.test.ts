@@ -106,7 +106,7 @@ describe('GET …/benchmark', () => {
     // Nothing names an organisation.
     const text = JSON.stringify(groups)
     for (const p of [asker, ...peers]) expect(text).not.toContain(p.org.id)
-  })
+  }, 60_000)
 
   it('a fifth member shows the size group; organisations without county or population get no such group', async () => {
     const at = '2045-06-01T10:00:00.000Z'
@@ -116,7 +116,7 @@ describe('GET …/benchmark', () => {
     expect(groups.map((g) => [g.group, g.size ?? 'suppressed'])).toEqual([['all', 5], ['kind', 5], ['size', 5]])
     const agency = await peer({ kind: 'agency', population: null, county: null }, at, 3)
     expect((await groupsOf(agency.org, agency.round.id)).map((g) => [g.group, g.size ?? 'suppressed'])).toEqual([['all', 6], ['kind', 'suppressed']])
-  })
+  }, 60_000)
 
   it('412 not_closed, below_threshold and not_sharing (reciprocity); a non-sharing peer is left out', async () => {
     const at = '2050-06-01T10:00:00.000Z'
@@ -143,7 +143,7 @@ describe('GET …/benchmark', () => {
     expect((await groupsOf(asker.org, asker.round.id))[0].size).toBe(5)
     expect((await call(`/api/v1/orgs/${asker.org.slug}`, { method: 'PATCH', cookie: asker.org.owner, body: { shareBenchmark: false } })).status).toBe(200)
     expect(await reason(asker.org, asker.round.id)).toBe('not_sharing')
-  })
+  }, 60_000)
 
   it('demo organisations compare only with demo organisations, and never enter a real one’s benchmark', async () => {
     const at = '2055-06-01T10:00:00.000Z'
@@ -159,7 +159,7 @@ describe('GET …/benchmark', () => {
     expect(groups[0].size).toBe(6)
     const expected = benchmark(instrument, record(demoAsker), demos.map(record))
     expect(groups).toEqual(JSON.parse(JSON.stringify(expected.groups)))
-  })
+  }, 60_000)
 
   it('takes each peer’s latest round within 24 months of the asked round, also an older one than its current entry', async () => {
     const asked = '2060-06-15T12:00:00.000Z'
@@ -177,7 +177,7 @@ describe('GET …/benchmark', () => {
     // The engine given every round: the same participants (early and late out of the window).
     const expected = benchmark(instrument, record(asker), [moved, edge, early, late, inside, third].map(record))
     expect(groups).toEqual(JSON.parse(JSON.stringify(expected.groups)))
-  })
+  }, 60_000)
 
   it('keeps entries current through the real close, a new k and deletion; another organisation’s round is 404', async () => {
     const org = await seedOrg({ k: 3 })
@@ -207,5 +207,5 @@ describe('GET …/benchmark', () => {
     expect((await call(`/api/v1/orgs/${org.slug}/assessments/${round.id}/benchmark`, { key: other.readKey })).status).toBe(404)
     expect((await call(`/api/v1/orgs/${org.slug}`, { method: 'DELETE', cookie: org.owner })).status).toBe(204)
     expect(await entry()).toBeNull()
-  })
+  }, 60_000)
 })
