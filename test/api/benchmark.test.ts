@@ -7,6 +7,10 @@ import { formItems, getInstrument, LATEST_INSTRUMENT_VERSION } from '../../schem
 import { createDb } from '../../worker/db/client'
 import { refreshBenchmarkEntries, scoresOf } from '../../worker/services/benchmark-entries'
 import { newId } from '../../worker/services/crypto'
+import { peerP75 } from '../../worker/services/peer-targets'
+import { findOrgById } from '../../worker/db/organisations'
+import type { Context } from 'hono'
+import type { AppEnv } from '../../worker/env'
 
 /**
  * Storage is shared by the tests of this file, so each test dates its rounds in its own era
@@ -207,5 +211,25 @@ describe('GET …/benchmark', () => {
     expect((await call(`/api/v1/orgs/${org.slug}/assessments/${round.id}/benchmark`, { key: other.readKey })).status).toBe(404)
     expect((await call(`/api/v1/orgs/${org.slug}`, { method: 'DELETE', cookie: org.owner })).status).toBe(204)
     expect(await entry()).toBeNull()
+  }, 60_000)
+
+  it('peerP75: the all group’s p75 per factor when that group is shown to the organisation, else null', async () => {
+    const db = createDb(env.DB)
+    // The service reads only the database from the request context.
+    const c = { get: (key: string) => (key === 'db' ? db : undefined), env } as unknown as Context<AppEnv>
+    const at = '2065-06-01T10:00:00.000Z'
+    const asker = await peer({}, at, 4)
+    const org = async () => (await findOrgById(db, asker.org.id))!
+    for (const level of [2, 3, 5]) await peer({}, '2065-01-01T00:00:00.000Z', level)
+    expect(await peerP75(c, await org(), asker.round.id)).toBeNull() // four organisations: suppressed
+    await peer({}, '2065-02-01T00:00:00.000Z', 6)
+    const p75 = (await peerP75(c, await org(), asker.round.id))!
+    const all = (await groupsOf(asker.org, asker.round.id))[0].scores!
+    const factorIds = instrument.dimensions.flatMap((d) => d.categories.flatMap((cat) => cat.factors.map((f) => f.id)))
+    expect(Object.keys(p75)).toEqual(factorIds)
+    for (const id of factorIds) expect(p75[id]).toBe(all.find((s) => s.id === id)!.p75)
+    expect(await peerP75(c, await org(), 'asm_missing')).toBeNull()
+    await env.DB.prepare('UPDATE organisations SET share_benchmark = 0 WHERE id = ?').bind(asker.org.id).run()
+    expect(await peerP75(c, await org(), asker.round.id)).toBeNull() // not sharing: nothing shown
   }, 60_000)
 })
