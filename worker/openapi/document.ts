@@ -54,7 +54,7 @@ export function openApiDocument(origin: string) {
     }
     responses.default = { description: ERROR_CODES_DOC, content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } }
     const operation: Record<string, unknown> = {
-      operationId: `${doc.method}${doc.path.replace(/[{}]/g, '').replace(/[/-](\w)/g, (_, ch: string) => ch.toUpperCase())}`,
+      operationId: `${doc.method}${doc.path.replace(/[{}]/g, '').replace(/[/.-](\w)/g, (_, ch: string) => ch.toUpperCase())}`,
       summary: doc.summary,
       tags: [doc.tag],
       'x-access': doc.access,

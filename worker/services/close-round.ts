@@ -49,16 +49,23 @@ export async function settleRound(db: Db, round: AssessmentRow, k: number, now =
 /** Stores a closed round's results for threshold k: from its snapshot, or by freezing it now
  *  when a close was interrupted after its status flip. */
 export async function refreshResults(db: Db, round: AssessmentRow, k: number): Promise<void> {
+  await storeFromSnapshot(db, round, k)
+  for (const hook of RESULTS_STORED_HOOKS) await hook(db, round.orgId)
+}
+
+/** The results of one round from its snapshot, without telling the hooks (the caller does, once). */
+async function storeFromSnapshot(db: Db, round: AssessmentRow, k: number): Promise<void> {
   const chunks = await listSnapshotChunks(db, round.orgId, round.id)
   if (chunks.length === 0) return freezeRound(db, round, k)
   const stored = computeStoredResults(round.instrumentVersion, round.form, k, decodeSnapshot(chunks))
   await saveResults(db, round.orgId, [{ assessmentId: round.id, ...stored }])
-  for (const hook of RESULTS_STORED_HOOKS) await hook(db, round.orgId)
 }
 
-/** Recomputes every closed round's stored results from its snapshot for a new threshold k. */
+/** Recomputes every closed round's stored results from its snapshot for a new threshold k; the
+ *  hooks (benchmark entries) run once at the end, not once per round. */
 export async function recomputeResults(db: Db, orgId: string, k: number): Promise<void> {
-  for (const round of await listClosedRounds(db, orgId)) await refreshResults(db, round, k)
+  for (const round of await listClosedRounds(db, orgId)) await storeFromSnapshot(db, round, k)
+  for (const hook of RESULTS_STORED_HOOKS) await hook(db, orgId)
 }
 
 /** The cron backstop: closes open rounds whose closing time has passed, within a minute. */
