@@ -61,7 +61,8 @@ const focused = (page) => page.evaluate(() => ({ tag: document.activeElement?.ta
 
 export default async function ({ baseUrl, browser, screenshotDir }) {
   const org = await signedInOrg(baseUrl)
-  const { link } = await openRound(baseUrl, org, { name: 'Digital mognad 2026' })
+  const closesAt = new Date(Date.now() + 14 * 86_400_000).toISOString()
+  const { link } = await openRound(baseUrl, org, { name: 'Digital mognad 2026', closesAt })
   const token = decodeURIComponent(new URL(link).pathname.split('/').pop())
   const survey = (await request(baseUrl, 'GET', `/api/v1/respond/${encodeURIComponent(token)}`)).body
   const total = survey.items.length
@@ -78,6 +79,7 @@ export default async function ({ baseUrl, browser, screenshotDir }) {
     assert((await page.getByRole('banner').getByRole('link').count()) === 1, 'the header has only the skip link: no sign-in, no navigation')
     const intro = await page.getByRole('main').textContent()
     assert(intro.includes('3–5 minuter') && intro.includes('26 påståenden på 6 sidor'), `the time is computed from the form: ${intro}`)
+    assert(intro.includes(`Undersökningen stänger ${new Date(closesAt).toLocaleDateString('sv-SE', { dateStyle: 'long' })}`), 'the closing date')
     assert(intro.includes('Ingen i organisationen ser dina enskilda svar') && intro.includes('tillräckligt stora grupper'), 'anonymity in plain words')
     await checkA11y(page, 'the intro')
     await checkFitsWidth(page, 'the intro at 360 px')
