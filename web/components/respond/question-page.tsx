@@ -31,6 +31,7 @@ export function QuestionPage(props: {
       target.querySelector('input')?.focus()
     })
   })
+  // Back from the first page is the intro (what the survey is about and how answers are kept).
   const prev = () => (props.page === 1 ? props.href('intro') : props.href(String(props.page - 1)))
   const next = () => (props.page === props.pages ? props.href('review') : props.href(String(props.page + 1)))
   return (
@@ -46,7 +47,7 @@ export function QuestionPage(props: {
         <SaveStatus state={props.saveState} />
         <nav class="step-nav" aria-label={t('pageOf', { n: props.page, m: props.pages })}>
           <a class="button secondary" href={prev()}>
-            {props.page === 1 ? t('aboutSurvey') : t('previous')}
+            {t('previous')}
           </a>
           <a class="button" href={next()}>
             <Show when={props.page === props.pages} fallback={t('next')}>
