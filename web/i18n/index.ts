@@ -1,7 +1,8 @@
 import { createSignal } from 'solid-js'
 import type { Lang } from '../../schema/enums'
 
-const STORAGE_KEY = 'mognad.lang'
+/** Where the chosen language is remembered. */
+export const STORAGE_KEY = 'mognad.lang'
 
 function stored(): Lang {
   try {

@@ -6,7 +6,7 @@ import { applyPatch, getSurvey, pagesOf, pendingStore, saveAnswers, submitAnswer
 import { asProblem, type ApiProblem } from '../../lib/api'
 import { searchParam } from '../../lib/router'
 import { createSaveQueue, type SaveQueue } from '../../lib/save-queue'
-import { lang, setLang } from '../../i18n'
+import { lang, setLang, STORAGE_KEY } from '../../i18n'
 import { categoryName, formatDay, t } from '../../i18n/respond'
 import { RespondentHeader } from '../../components/respond/respondent-header'
 import { Intro } from '../../components/respond/intro'
@@ -17,13 +17,11 @@ import '../../styles/respond.css'
 
 type Queue = SaveQueue<Answer, z.infer<typeof SavedAnswers>>
 
-// The shell's key for a language the person chose (web/i18n/index.ts); unset means never chosen.
-const LANG_KEY = 'mognad.lang'
 
 /** The round's language applies until the person picks one with the switch (which is remembered). */
 function useRoundLanguage(language: Survey['assessment']['language']) {
   try {
-    if (localStorage.getItem(LANG_KEY) === null && lang() !== language) setLang(language)
+    if (localStorage.getItem(STORAGE_KEY) === null && lang() !== language) setLang(language)
   } catch {
     // Storage disabled: keep the shell's default.
   }
