@@ -18,6 +18,7 @@ import { runScheduled } from './scheduled'
 import { assessmentRoutes } from './routes/assessments'
 import { respondentRoutes } from './routes/respondents'
 import { participationRoutes } from './routes/participation'
+import { invitationPreviewRoutes } from './routes/invitation-preview'
 import { respondRoutes } from './routes/respond'
 import { consumeMailQueue, type MailQueueBody } from './services/invitations'
 import './services/round-hooks'
@@ -39,6 +40,7 @@ const app = newApp()
   .route('/api/v1/orgs/:org/assessments', assessmentRoutes)
   .route('/api/v1/orgs/:org/assessments/:id', respondentRoutes)
   .route('/api/v1/orgs/:org/assessments/:id/participation', participationRoutes)
+  .route('/api/v1/orgs/:org/assessments/:id/invitation-preview', invitationPreviewRoutes)
   .route('/api/v1/respond', respondRoutes)
   .route('/api', docsPage)
 
