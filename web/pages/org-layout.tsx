@@ -6,9 +6,11 @@ import { asProblem } from '../lib/api'
 import { location } from '../lib/router'
 import { t as common } from '../i18n/common'
 import { t } from '../i18n/org'
+import { t as rounds } from '../i18n/rounds'
 
 const SECTIONS = [
   { path: '', key: 'overview' },
+  { path: '/rounds', key: 'rounds' },
   { path: '/settings', key: 'settings' },
   { path: '/members', key: 'members' },
   { path: '/units', key: 'units' },
@@ -65,7 +67,7 @@ export default function OrgLayout(props: { slug: string; children: JSX.Element }
                       {(s) => (
                         <li>
                           <a href={base() + s.path} aria-current={location().pathname.replace(/\/$/, '') === base() + s.path ? 'page' : undefined}>
-                            {t(s.key)}
+                            {s.key === 'rounds' ? rounds('nav') : t(s.key)}
                           </a>
                         </li>
                       )}
