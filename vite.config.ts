@@ -16,8 +16,10 @@ export default defineConfig({
     target: 'es2022',
     // Every supported browser has modulepreload; the polyfill would only add bytes.
     modulePreload: { polyfill: false },
-    // Sizes are reported by scripts/bundle-report.mjs, not by vite.
+    // Sizes are reported by scripts/bundle-report.mjs, not by vite; the manifest tells it which
+    // chunks a route needs (dist/client/.vite/manifest.json).
     reportCompressedSize: false,
+    manifest: true,
     // The Solid JSX transform is the slow part and expected to be: no timing notes in the output.
     rolldownOptions: { checks: { pluginTimings: false } },
   },

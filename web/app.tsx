@@ -11,8 +11,10 @@ export function App() {
   const page = () => <Dynamic component={match().route.page} params={match().params} />
   // Keyed on the slug: moving between one organisation's pages keeps its layout (and its data).
   const orgSlug = () => (match().route.layout === 'org' ? match().params.slug : undefined)
+  // A respondent has no account: their page draws its own header (the organisation asking) and main.
+  const respondent = () => match().route.path === '/r/:token'
   return (
-    <>
+    <Show when={!respondent()} fallback={<Suspense fallback={<p class="loading">{t('loading')}</p>}>{page()}</Suspense>}>
       <SiteHeader />
       <main id="main" tabindex="-1">
         <Suspense fallback={<p class="loading">{t('loading')}</p>}>
@@ -22,6 +24,6 @@ export function App() {
         </Suspense>
       </main>
       <SiteFooter />
-    </>
+    </Show>
   )
 }

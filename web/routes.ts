@@ -25,6 +25,7 @@ export const routes: readonly Route[] = [
   { path: '/o/:slug/rounds', page: lazy(() => import('./pages/rounds/list')), layout: 'org' },
   { path: '/o/:slug/rounds/:id', page: lazy(() => import('./pages/rounds/detail')), layout: 'org' },
   { path: '/o/:slug/api-keys', page: lazy(() => import('./pages/api-keys')), layout: 'org' },
+  { path: '/r/:token', page: lazy(() => import('./pages/respond')) },
   { path: '/dev/mail', page: lazy(() => import('./pages/dev-mail')) },
   { path: '*', page: lazy(() => import('./pages/not-found')) },
 ]
