@@ -117,6 +117,10 @@ export default async function ({ baseUrl, browser, screenshotDir }) {
     await page.getByRole('rowheader', { name: asa }).waitFor()
     const asaRow = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: asa }) })
     assert((await asaRow.textContent()).includes('Socialförvaltningen'), 'the unit is shown by name')
+    await page.setViewportSize({ width: 320, height: 800 })
+    await checkFitsWidth(page, 'the draft round page')
+    await screenshot(page, screenshotDir, 'rounds-draft-320')
+    await page.setViewportSize({ width: 1100, height: 900 })
 
     // One respondent by hand, then removed again through the dialog.
     const extra = `extra-${stamp}@enkatby.example`

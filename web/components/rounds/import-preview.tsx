@@ -73,7 +73,7 @@ export function ImportPreview(props: { check: ImportCheck; source: string }) {
               {(r) => (
                 <tr classList={{ 'row-bad': r.problems.length > 0, 'row-skip': !r.problems.length && !!r.duplicate }}>
                   <th scope="row">{r.row}</th>
-                  <td class="break">{r.email}</td>
+                  <td>{r.email}</td>
                   <td>{r.name}</td>
                   <td>{r.roleCode ? t(`role.${r.roleCode}`) : r.role}</td>
                   <td>{r.unit}</td>

@@ -60,7 +60,7 @@ export function RespondentList(props: { slug: string; roundId: string; responden
               <For each={props.respondents.slice(0, limit())}>
                 {(r) => (
                   <tr>
-                    <th scope="row" class="break">
+                    <th scope="row">
                       {r.email}
                     </th>
                     <td>{r.name ?? ''}</td>
