@@ -96,7 +96,7 @@ export default async function ({ baseUrl, browser, screenshotDir }) {
     await page.setInputFiles('#import-file', csvPath)
     await page.getByRole('heading', { name: 'Förhandsgranskning' }).waitFor()
     const preview = page.locator('.preview-table')
-    await page.getByText('4 rader: 2 läggs till, 1 har problem och hoppas över, 1 är dubbletter och hoppas över.').waitFor()
+    await page.getByText('Rader: 4. Läggs till: 2. Med problem, hoppas över: 1. Dubbletter, hoppas över: 1.').waitFor()
     const previewRow = (n) => preview.getByRole('row').filter({ has: page.getByRole('rowheader', { name: String(n), exact: true }) })
     assert((await previewRow(2).textContent()).includes('Öberg; Åsa Ängel'), 'the quoted name with å/ä/ö is read whole')
     assert((await previewRow(2).textContent()).includes('Chef'), 'the role code is shown by its name')
@@ -121,6 +121,15 @@ export default async function ({ baseUrl, browser, screenshotDir }) {
     await checkFitsWidth(page, 'the draft round page')
     await screenshot(page, screenshotDir, 'rounds-draft-320')
     await page.setViewportSize({ width: 1100, height: 900 })
+
+    // Pasted text (commas, LF): an address already in the round is shown as skipped, and is.
+    await page.fill('#import-paste', `email,name,role\n${asa},Åsa,staff\n`)
+    await page.getByRole('button', { name: 'Förhandsgranska' }).click()
+    await page.getByRole('caption').filter({ hasText: 'Rader i inklistrad text' }).waitFor()
+    assert((await previewRow(2).textContent()).includes('Finns redan i undersökningen'), 'a duplicate of the round is flagged')
+    await page.locator('.import-preview').getByRole('button', { name: 'Spara' }).click()
+    await result.getByText('Tillagda: 0').waitFor()
+    assert((await result.textContent()).includes('Överhoppade dubbletter: 1'), 'the server skips it too')
 
     // One respondent by hand, then removed again through the dialog.
     const extra = `extra-${stamp}@enkatby.example`
@@ -204,6 +213,13 @@ export default async function ({ baseUrl, browser, screenshotDir }) {
     await checkA11y(page, 'the open round with participation')
     await screenshot(page, screenshotDir, 'rounds-participation')
 
+    // While open only the name and the closing time can change; the invitation text follows.
+    assert((await page.locator('input[name="form"]').count()) === 0, 'no form choice once open')
+    await page.fill('#editName', 'Digital mognad 2026')
+    await page.getByRole('button', { name: 'Spara ändringar' }).click()
+    await page.getByRole('heading', { level: 1, name: 'Digital mognad 2026' }).waitFor()
+    await invitation.getByText('"Digital mognad 2026"', { exact: false }).waitFor()
+
     // Reminders, then close for good: the results link appears.
     await page.getByRole('button', { name: 'Skicka påminnelser' }).click()
     const remindDialog = page.getByRole('dialog', { name: 'Skicka påminnelser?' })
@@ -221,7 +237,7 @@ export default async function ({ baseUrl, browser, screenshotDir }) {
 
     // The list shows the round's participation; both pages fit 320 px.
     await page.getByRole('link', { name: 'Alla undersökningar' }).click()
-    const listRow = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Digital mognad våren' }) })
+    const listRow = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Digital mognad 2026' }) })
     await listRow.getByText('1 av 2 har svarat').waitFor()
     assert((await listRow.textContent()).includes('Stängd'), 'the list shows the status')
     await checkA11y(page, 'the rounds list')
@@ -229,10 +245,22 @@ export default async function ({ baseUrl, browser, screenshotDir }) {
     await checkFitsWidth(page, 'the rounds list')
     await screenshot(page, screenshotDir, 'rounds-list-320')
     await page.goto(`${baseUrl}/o/${slug}/rounds/${roundId}`)
-    await page.getByRole('heading', { level: 1, name: 'Digital mognad våren' }).waitFor()
+    await page.getByRole('heading', { level: 1, name: 'Digital mognad 2026' }).waitFor()
     await page.getByText('1 av 2 har svarat').waitFor()
     await checkFitsWidth(page, 'the round page')
     await screenshot(page, screenshotDir, 'rounds-detail-320')
+    await page.setViewportSize({ width: 1100, height: 900 })
+
+    // A draft can be deleted (after a confirmation); the list no longer shows it.
+    await page.getByRole('link', { name: 'Alla undersökningar' }).click()
+    await page.fill('#roundName', 'Övningsutkast')
+    await page.getByRole('button', { name: 'Skapa undersökning' }).click()
+    await page.getByRole('heading', { level: 1, name: 'Övningsutkast' }).waitFor()
+    await page.getByRole('button', { name: 'Ta bort utkastet' }).click()
+    await page.getByRole('dialog', { name: 'Ta bort utkastet?' }).getByRole('button', { name: 'Ta bort' }).click()
+    await page.waitForURL(new RegExp(`/o/${slug}/rounds$`))
+    await page.getByRole('rowheader', { name: 'Digital mognad 2026' }).waitFor()
+    assert((await page.getByRole('rowheader', { name: 'Övningsutkast' }).count()) === 0, 'the deleted draft is gone')
     page.checkClean()
   } finally {
     await context.close()

@@ -21,7 +21,10 @@ export function AddRespondent(props: { slug: string; roundId: string; units: Uni
     const email = textValue(data, 'respondentEmail') ?? ''
     const ok = await form.run(async () => {
       // Checked here by the server's own rule, so the message can sit by the field.
-      if (!Email.safeParse(email).success) throw new ApiProblem(400, 'VALIDATION_FAILED', t('checkFields'), t('checkFields'), [{ path: '/email', message: t('problem.emailInvalid', { value: email }) }])
+      if (!Email.safeParse(email).success) {
+        const message = email ? t('problem.emailInvalid', { value: email }) : t('problem.emailMissing')
+        throw new ApiProblem(400, 'VALIDATION_FAILED', t('checkFields'), t('checkFields'), [{ path: '/email', message }])
+      }
       const r = await addRespondent(props.slug, props.roundId, {
         email,
         name: textValue(data, 'respondentName') ?? null,
