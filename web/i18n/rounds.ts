@@ -3,7 +3,6 @@ import { texts } from '.'
 /** Texts of the assessment rounds pages ("undersökningar" to the key user). */
 export const t = texts(
   {
-    nav: 'Undersökningar',
     title: 'Undersökningar',
     intro: 'En undersökning mäter organisationens digitala mognad: du väljer formulär, lägger till de som ska svara och öppnar den. Varje respondent får en personlig länk med e-post. Resultaten visas när undersökningen är stängd och tillräckligt många har svarat.',
     listCaption: 'Organisationens undersökningar',
@@ -180,7 +179,6 @@ export const t = texts(
     nothingChanged: 'Inget ändrades.',
   },
   {
-    nav: 'Surveys',
     title: 'Surveys',
     intro: 'A survey measures the organisation’s digital maturity: you choose a form, add the people who will answer and open it. Each respondent gets a personal link by e-mail. Results are shown once the survey is closed and enough people have answered.',
     listCaption: 'The organisation’s surveys',
