@@ -34,7 +34,7 @@ console.log(line('total', kb(total(rows, 'raw')), kb(total(rows, 'gzip'))))
 // its own chunk and all their stylesheets. Respondents are on phones and slow networks: 30 KB gzip.
 const RESPONDENT_PAGE = 'pages/respond/index.tsx'
 const RESPONDENT_BUDGET_KB = 30
-const manifestFile = join(ROOT, 'dist', 'client', '.vite', 'manifest.json')
+const manifestFile = join(ROOT, 'dist', 'vite-manifest.json')
 if (existsSync(manifestFile)) {
   const manifest = JSON.parse(readFileSync(manifestFile, 'utf8'))
   const entry = Object.keys(manifest).find((key) => manifest[key].isEntry)

@@ -3,7 +3,7 @@ import { lang, texts } from '.'
 /** Texts of the respondent's page (/r/{token}); the statements and scale come from the API. */
 export const t = texts(
   {
-    skipToContent: 'Hoppa till frågorna',
+    skipToContent: 'Hoppa till innehållet',
     loadingSurvey: 'Hämtar undersökningen …',
     introLead: '{org} vill veta hur du upplever organisationens digitala mognad.',
     whyTitle: 'Varför?',
@@ -15,7 +15,7 @@ export const t = texts(
     anon2: 'Resultat visas bara för tillräckligt stora grupper, så att ingen kan räkna ut vad en enskild person har svarat.',
     anon3: 'Dina svar lagras åtskilda från ditt namn och din e-postadress.',
     autosave: 'Dina svar sparas medan du svarar. Du kan avbryta och fortsätta senare med samma länk.',
-    closes: 'Sista dag att svara: {date}.',
+    closes: 'Undersökningen stänger {date}.',
     noClosing: 'Undersökningen har ingen fast sista svarsdag.',
     progressSoFar: 'Du har besvarat {answered} av {total} påståenden.',
     start: 'Börja svara',
@@ -59,7 +59,7 @@ export const t = texts(
     titleSuffix: 'Enkät',
   },
   {
-    skipToContent: 'Skip to the questions',
+    skipToContent: 'Skip to content',
     loadingSurvey: 'Loading the survey …',
     introLead: '{org} would like to know how you see the organisation’s digital maturity.',
     whyTitle: 'Why?',
@@ -71,7 +71,7 @@ export const t = texts(
     anon2: 'Results are shown only for groups large enough that nobody can work out what one person answered.',
     anon3: 'Your answers are stored apart from your name and e-mail address.',
     autosave: 'Your answers are saved as you go. You can stop and continue later with the same link.',
-    closes: 'Last day to answer: {date}.',
+    closes: 'The survey closes on {date}.',
     noClosing: 'The survey has no fixed closing date.',
     progressSoFar: 'You have answered {answered} of {total} statements.',
     start: 'Start',

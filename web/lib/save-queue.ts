@@ -64,7 +64,9 @@ export function createSaveQueue<V, R>(opts: SaveQueueOptions<V, R>) {
     if (!hasPending()) return settle(true)
     const sent = pending
     inFlight = true
-    setState('saving')
+    // A retry keeps saying "not saved, trying again": flipping to "saving" at every attempt would
+    // only make screen readers repeat themselves.
+    if (attempt === 0) setState('saving')
     try {
       const result = await opts.send(sent)
       attempt = 0
@@ -110,7 +112,7 @@ export function createSaveQueue<V, R>(opts: SaveQueueOptions<V, R>) {
       pending = { ...pending, [id]: value }
       opts.store(pending)
       // While waiting out a backoff the next attempt carries this change too; in flight, it follows.
-      if (state() === 'retrying' && !inFlight) return
+      if (state() === 'retrying') return
       setState('saving')
       if (!inFlight) schedule(DEBOUNCE_MS)
     },

@@ -12,13 +12,13 @@ import { SaveStatus } from './save-state'
  */
 export function Review(props: {
   unanswered: { item: SurveyItem; page: number }[]
-  total: number
   saveState: SaveState
   error?: string
   submitting: boolean
   onSubmit: () => void
   href: (step: string) => string
   lastPage: number
+  pageTitle: (page: number) => string
 }) {
   const [confirming, setConfirming] = createSignal(false)
   let confirmHeading: HTMLHeadingElement | undefined
@@ -32,20 +32,37 @@ export function Review(props: {
     submitButton?.focus()
   }
   const count = () => props.unanswered.length
+  // One list per page, under the page's name, so a long list can be skimmed by category.
+  const groups = () => {
+    const out: { page: number; items: SurveyItem[] }[] = []
+    for (const u of props.unanswered) {
+      const last = out[out.length - 1]
+      if (last?.page === u.page) last.items.push(u.item)
+      else out.push({ page: u.page, items: [u.item] })
+    }
+    return out
+  }
   return (
     <div class="stack narrow review">
       <PageTitle text={t('reviewTitle')}>{t('reviewTitle')}</PageTitle>
       <Show when={count() > 0} fallback={<p>{t('allAnswered')}</p>}>
         <p>{count() === 1 ? t('unansweredOne') : t('unansweredIntro', { count: count() })}</p>
-        <ul class="unanswered">
-          <For each={props.unanswered}>
-            {(u) => (
-              <li>
-                <a href={`${props.href(String(u.page))}#item-${encodeURIComponent(u.item.id)}`}>{u.item.text[lang()]}</a>
-              </li>
-            )}
-          </For>
-        </ul>
+        <For each={groups()}>
+          {(group) => (
+            <section aria-labelledby={`unanswered-${group.page}`}>
+              <h2 id={`unanswered-${group.page}`}>{props.pageTitle(group.page)}</h2>
+              <ul class="unanswered">
+                <For each={group.items}>
+                  {(item) => (
+                    <li>
+                      <a href={`${props.href(String(group.page))}#item-${encodeURIComponent(item.id)}`}>{item.text[lang()]}</a>
+                    </li>
+                  )}
+                </For>
+              </ul>
+            </section>
+          )}
+        </For>
       </Show>
       <p>{t('submitInfo')}</p>
       <Show when={props.error}>

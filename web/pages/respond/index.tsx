@@ -42,6 +42,7 @@ export default function RespondPage(props: PageProps) {
 
   const pages = createMemo(() => pagesOf(survey()?.items ?? []))
   const answered = () => (survey()?.items ?? []).filter((i) => shown()[i.id] !== undefined).length
+  const pageTitle = (n: number) => categoryName(pages()[n - 1]?.letter ?? '') ?? t('part', { n })
   const href = (step: string) => `/r/${encodeURIComponent(token)}?step=${step}`
   const step = createMemo(() => {
     const raw = searchParam('step') ?? autoStep()
@@ -160,19 +161,19 @@ export default function RespondPage(props: PageProps) {
           <Match when={survey() && step() === 'review'}>
             <Review
               unanswered={unanswered()}
-              total={survey()!.items.length}
               saveState={queue()?.state() ?? 'idle'}
               error={submitError()}
               submitting={submitting()}
               onSubmit={submit}
               href={href}
               lastPage={pages().length}
+              pageTitle={pageTitle}
             />
           </Match>
           <Match when={survey() && typeof step() === 'number' && (step() as number)} keyed>
             {(n) => (
               <QuestionPage
-                title={categoryName(pages()[n - 1].letter) ?? t('part', { n })}
+                title={pageTitle(n)}
                 page={n}
                 pages={pages().length}
                 items={pages()[n - 1].items}
