@@ -18,6 +18,7 @@ import { runScheduled } from './scheduled'
 import { assessmentRoutes } from './routes/assessments'
 import { respondentRoutes } from './routes/respondents'
 import { participationRoutes } from './routes/participation'
+import { invitationPreviewRoutes } from './routes/invitation-preview'
 import { respondRoutes } from './routes/respond'
 import { resultsExportRoutes } from './routes/results-export'
 import { benchmarkRoutes } from './routes/benchmark'
@@ -45,6 +46,7 @@ const app = newApp()
   .route('/api/v1/orgs/:org/assessments/:id', resultsExportRoutes)
   .route('/api/v1/orgs/:org/assessments/:id', benchmarkRoutes)
   .route('/api/v1/orgs/:org/trends', trendRoutes)
+  .route('/api/v1/orgs/:org/assessments/:id/invitation-preview', invitationPreviewRoutes)
   .route('/api/v1/respond', respondRoutes)
   .route('/api', docsPage)
 

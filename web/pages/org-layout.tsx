@@ -6,9 +6,15 @@ import { asProblem } from '../lib/api'
 import { location } from '../lib/router'
 import { t as common } from '../i18n/common'
 import { t } from '../i18n/org'
+import { texts } from '../i18n'
+
+// The rounds section's label lives here, not in i18n/rounds.ts: that table is the rounds pages'
+// own chunk, and every organisation page would otherwise download it for one word.
+const nav = texts({ rounds: 'Undersökningar' }, { rounds: 'Surveys' })
 
 const SECTIONS = [
   { path: '', key: 'overview' },
+  { path: '/rounds', key: 'rounds' },
   { path: '/settings', key: 'settings' },
   { path: '/members', key: 'members' },
   { path: '/units', key: 'units' },
@@ -65,7 +71,7 @@ export default function OrgLayout(props: { slug: string; children: JSX.Element }
                       {(s) => (
                         <li>
                           <a href={base() + s.path} aria-current={location().pathname.replace(/\/$/, '') === base() + s.path ? 'page' : undefined}>
-                            {t(s.key)}
+                            {s.key === 'rounds' ? nav('rounds') : t(s.key)}
                           </a>
                         </li>
                       )}

@@ -1,0 +1,91 @@
+import { For, Show, createMemo } from 'solid-js'
+import type { ImportCheck, PreviewRow, RowProblem } from './import-check'
+import { t } from '../../i18n/rounds'
+
+/** Rows drawn at most: every row with a problem is always among them. */
+const MAX_SHOWN = 200
+
+export function problemText(p: RowProblem): string {
+  switch (p.kind) {
+    case 'emailMissing':
+      return t('problem.emailMissing')
+    case 'emailInvalid':
+      return t('problem.emailInvalid', { value: p.value })
+    case 'roleMissing':
+      return t('problem.roleMissing')
+    case 'roleUnknown':
+      return t('problem.roleUnknown', { value: p.value })
+    case 'unitUnknown':
+      return t('problem.unitUnknown', { value: p.value })
+    case 'nameLong':
+      return t('problem.nameLong')
+  }
+}
+
+function Verdict(props: { row: PreviewRow }) {
+  return (
+    <Show
+      when={props.row.problems.length}
+      fallback={
+        <Show when={props.row.duplicate} fallback={<span class="verdict ok">{t('rowOk')}</span>}>
+          {(d) => <span class="verdict skip">{t(d() === 'round' ? 'rowDuplicateRound' : 'rowDuplicateUpload')}</span>}
+        </Show>
+      }
+    >
+      <ul class="problems">
+        <For each={props.row.problems}>{(p) => <li>{problemText(p)}</li>}</For>
+      </ul>
+    </Show>
+  )
+}
+
+/** The parsed rows as the server will judge them, before anything is saved. */
+export function ImportPreview(props: { check: ImportCheck; source: string }) {
+  const shown = createMemo(() => {
+    const rows = props.check.rows
+    if (rows.length <= MAX_SHOWN) return rows
+    let room = MAX_SHOWN - rows.filter((r) => r.problems.length || r.duplicate).length
+    return rows.filter((r) => r.problems.length || r.duplicate || room-- > 0)
+  })
+  return (
+    <div class="stack">
+      <p class="import-summary">
+        {t('previewSummary', { rows: props.check.rows.length, valid: props.check.valid, invalid: props.check.invalid, duplicates: props.check.duplicates })}
+      </p>
+      <Show when={shown().length < props.check.rows.length}>
+        <p class="hint">{t('previewTruncated', { shown: shown().length, rows: props.check.rows.length })}</p>
+      </Show>
+      <div class="table-wrap" role="region" aria-labelledby="preview-caption" tabindex="0">
+        <table class="preview-table">
+          <caption id="preview-caption">{t('previewCaption', { source: props.source })}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('row')}</th>
+              <th scope="col">{t('email')}</th>
+              <th scope="col">{t('personName')}</th>
+              <th scope="col">{t('role')}</th>
+              <th scope="col">{t('unit')}</th>
+              <th scope="col">{t('verdict')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            <For each={shown()}>
+              {(r) => (
+                <tr classList={{ 'row-bad': r.problems.length > 0, 'row-skip': !r.problems.length && !!r.duplicate }}>
+                  <th scope="row">{r.row}</th>
+                  <td>{r.email}</td>
+                  <td>{r.name}</td>
+                  <td>{r.roleCode ? t(`role.${r.roleCode}`) : r.role}</td>
+                  <td>{r.unit}</td>
+                  <td>
+                    <Verdict row={r} />
+                  </td>
+                </tr>
+              )}
+            </For>
+          </tbody>
+        </table>
+      </div>
+    </div>
+  )
+}

@@ -1,0 +1,106 @@
+import { For, Show } from 'solid-js'
+import { percent, rateText } from './round-labels'
+import type { Participation } from '../../data/rounds'
+import { formatTime } from '../../i18n'
+import { t } from '../../i18n/rounds'
+
+interface Row {
+  invited: number
+  started: number
+  submitted: number
+  rate: number | null
+}
+
+function CountsTable(props: { id: string; caption: string; head: string; rows: (Row & { label: string })[] }) {
+  return (
+    <div class="table-wrap" role="region" aria-labelledby={`${props.id}-caption`} tabindex="0">
+      <table class="counts-table">
+        <caption id={`${props.id}-caption`}>{props.caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{props.head}</th>
+            <th scope="col">{t('invited')}</th>
+            <th scope="col">{t('started')}</th>
+            <th scope="col">{t('submitted')}</th>
+            <th scope="col">{t('rate')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          <For each={props.rows}>
+            {(r) => (
+              <tr>
+                <th scope="row">{r.label}</th>
+                <td>{r.invited}</td>
+                <td>{r.started}</td>
+                <td>{r.submitted}</td>
+                <td>{percent(r.rate)}</td>
+              </tr>
+            )}
+          </For>
+        </tbody>
+      </table>
+    </div>
+  )
+}
+
+/** Invitations as one bar (sent and failed of everything queued), with the numbers in words. */
+function Sending(props: { sending: Participation['sending'] }) {
+  const total = () => props.sending.queued + props.sending.sent + props.sending.failed
+  return (
+    <Show when={total() > 0}>
+      <div class="sending">
+        <label for="sending-progress">{t('sendingLabel')}</label>
+        <progress id="sending-progress" max={total()} value={props.sending.sent + props.sending.failed} aria-describedby="sending-text" />
+        <p id="sending-text" class="sending-text">
+          {t('sendingText', { sent: props.sending.sent, total: total(), failed: props.sending.failed, queued: props.sending.queued })}
+        </p>
+        <Show when={props.sending.failed > 0}>
+          <p class="notice error">{t('sendingFailed', { failed: props.sending.failed })}</p>
+        </Show>
+      </div>
+    </Show>
+  )
+}
+
+/**
+ * Participation as counts (never answers): the overall rate, sending progress and breakdowns by
+ * role and unit. The one-line summary is a live region that changes only when the counts do.
+ */
+export function ParticipationPanel(props: { participation: Participation; unitName: (id: string | null) => string; updatedAt: string | null; live: boolean }) {
+  const p = () => props.participation
+  return (
+    <div class="stack">
+      <p class="rate-summary" role="status">
+        {rateText(p())}
+      </p>
+      <dl class="facts">
+        <div>
+          <dt>{t('invited')}</dt>
+          <dd>{p().invited}</dd>
+        </div>
+        <div>
+          <dt>{t('started')}</dt>
+          <dd>{p().started}</dd>
+        </div>
+        <div>
+          <dt>{t('submitted')}</dt>
+          <dd>{p().submitted}</dd>
+        </div>
+        <div>
+          <dt>{t('rate')}</dt>
+          <dd>{percent(p().rate)}</dd>
+        </div>
+      </dl>
+      <Sending sending={p().sending} />
+      <Show when={props.live && props.updatedAt}>
+        <p class="hint">{t('liveHint', { time: formatTime(props.updatedAt) })}</p>
+      </Show>
+      <Show when={p().byRole.length}>
+        <CountsTable id="by-role" caption={t('byRole')} head={t('role')} rows={p().byRole.map((r) => ({ ...r, label: t(`role.${r.role}`) }))} />
+      </Show>
+      <Show when={p().byUnit.length}>
+        <CountsTable id="by-unit" caption={t('byUnit')} head={t('unit')} rows={p().byUnit.map((u) => ({ ...u, label: props.unitName(u.unitId) || t('noUnit') }))} />
+      </Show>
+    </div>
+  )
+}

@@ -1,0 +1,100 @@
+import { For, Show, createSignal } from 'solid-js'
+import { ConfirmDialog } from './confirm-dialog'
+import { ErrorSummary } from '../error-summary'
+import { Status } from '../status'
+import { removeRespondent, type Respondent } from '../../data/rounds'
+import { createForm } from '../../lib/form'
+import { t } from '../../i18n/rounds'
+
+/** Rows drawn per step: a round can hold thousands, and the page must stay quick. */
+const STEP = 100
+
+/**
+ * Who is in the round and how far each has come (never what they answered). Removal is offered
+ * until someone submits; the server refuses it after that (409), and the page says why.
+ */
+export function RespondentList(props: { slug: string; roundId: string; respondents: Respondent[]; unitName: (id: string | null) => string; canRemove: boolean; onRemoved: () => void }) {
+  const form = createForm()
+  const [limit, setLimit] = createSignal(STEP)
+  const [removing, setRemoving] = createSignal<Respondent | null>(null)
+  let caption: HTMLElement | undefined
+
+  async function confirmRemove() {
+    const r = removing()
+    if (!r) return
+    // The dialog closes first: the page behind it is inert, and the outcome must be able to take focus.
+    setRemoving(null)
+    const ok = await form.run(async () => {
+      await removeRespondent(props.slug, props.roundId, r.id)
+      return t('respondentRemoved', { email: r.email })
+    })
+    props.onRemoved()
+    if (ok) caption?.focus()
+  }
+
+  const hint = () => (form.problem()?.status === 409 ? t('removeConflict') : undefined)
+
+  return (
+    <div class="stack">
+      <ErrorSummary problem={form.problem()} hint={hint()} />
+      <Status text={form.status()} />
+      <Show when={props.respondents.length} fallback={<p>{t('noRespondents')}</p>}>
+        <div class="table-wrap" role="region" aria-labelledby="respondents-caption" tabindex="0">
+          <table>
+            <caption id="respondents-caption" tabindex="-1" ref={(e) => (caption = e)}>
+              {t('respondentsCaption', { count: props.respondents.length })}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('email')}</th>
+                <th scope="col">{t('personName')}</th>
+                <th scope="col">{t('role')}</th>
+                <th scope="col">{t('unit')}</th>
+                <th scope="col">{t('respondentStatus')}</th>
+                <Show when={props.canRemove}>
+                  <th scope="col">{t('actions')}</th>
+                </Show>
+              </tr>
+            </thead>
+            <tbody>
+              <For each={props.respondents.slice(0, limit())}>
+                {(r) => (
+                  <tr>
+                    <th scope="row">
+                      {r.email}
+                    </th>
+                    <td>{r.name ?? ''}</td>
+                    <td>{t(`role.${r.role}`)}</td>
+                    <td>{props.unitName(r.unitId)}</td>
+                    <td>{t(`rstatus.${r.status}`)}</td>
+                    <Show when={props.canRemove}>
+                      <td>
+                        <Show when={r.status !== 'submitted'} fallback={<span class="muted">{t('cannotRemove')}</span>}>
+                          <button type="button" class="danger small" disabled={form.busy()} onClick={() => setRemoving(r)}>
+                            {t('remove')}
+                            <span class="visually-hidden"> {r.email}</span>
+                          </button>
+                        </Show>
+                      </td>
+                    </Show>
+                  </tr>
+                )}
+              </For>
+            </tbody>
+          </table>
+        </div>
+        <Show when={props.respondents.length > limit()}>
+          <p>
+            <span class="muted">{t('showingOf', { shown: limit(), count: props.respondents.length })}</span>{' '}
+            <button type="button" class="secondary small" onClick={() => setLimit(limit() + STEP)}>
+              {t('showMore', { count: Math.min(STEP, props.respondents.length - limit()) })}
+            </button>
+          </p>
+        </Show>
+      </Show>
+      <ConfirmDialog open={removing() !== null} title={t('removeTitle')} confirmLabel={t('removeConfirm')} danger busy={form.busy()} onConfirm={confirmRemove} onCancel={() => setRemoving(null)}>
+        <p>{t('removeText', { email: removing()?.email ?? '' })}</p>
+      </ConfirmDialog>
+    </div>
+  )
+}

@@ -1,0 +1,38 @@
+import { Show } from 'solid-js'
+import type { Participation, Round } from '../../data/rounds'
+import { formatTime, lang } from '../../i18n'
+import { t } from '../../i18n/rounds'
+
+/** A share 0–1 as a whole percent in the chosen language ("33 %" in Swedish). */
+export function percent(rate: number | null): string {
+  if (rate === null) return '–'
+  return new Intl.NumberFormat(lang() === 'en' ? 'en-GB' : 'sv-SE', { style: 'percent', maximumFractionDigits: 0 }).format(rate)
+}
+
+/** "1 av 3 har svarat (33 %)": the sentence used in lists, the live summary and the dialogs. */
+export function rateText(p: Pick<Participation, 'invited' | 'submitted' | 'rate'>): string {
+  return t('rateText', { submitted: p.submitted, invited: p.invited, rate: percent(p.rate) })
+}
+
+export function StatusBadge(props: { status: Round['status'] }) {
+  return <span class={`badge badge-${props.status}`}>{t(`status.${props.status}`)}</span>
+}
+
+/** The dates that matter for the round's state, one per line. */
+export function RoundDates(props: { round: Round }) {
+  const r = () => props.round
+  return (
+    <>
+      <span class="date-line">{t('createdOn', { time: formatTime(r().createdAt) })}</span>
+      <Show when={r().openedAt}>
+        <span class="date-line">{t('openedOn', { time: formatTime(r().openedAt) })}</span>
+      </Show>
+      <Show when={r().closedAt}>
+        <span class="date-line">{t('closedOn', { time: formatTime(r().closedAt) })}</span>
+      </Show>
+      <Show when={!r().closedAt && r().closesAt}>
+        <span class="date-line">{t('closesOn', { time: formatTime(r().closesAt) })}</span>
+      </Show>
+    </>
+  )
+}
