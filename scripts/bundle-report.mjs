@@ -4,6 +4,7 @@ import { existsSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { ROOT } from './lib/tools.mjs'
 import { fileSizes, kb } from './lib/sizes.mjs'
+import { reportDashboardSize } from './lib/dashboard-size.mjs'
 
 const ASSETS = join(ROOT, 'dist', 'client', 'assets')
 
@@ -29,3 +30,4 @@ for (const ext of ['js', 'css']) {
   console.log(line(`total ${ext} (${part.length} files)`, kb(total(part, 'raw')), kb(total(part, 'gzip'))))
 }
 console.log(line('total', kb(total(rows, 'raw')), kb(total(rows, 'gzip'))))
+reportDashboardSize(ASSETS)

@@ -23,6 +23,8 @@ export const routes: readonly Route[] = [
   { path: '/o/:slug/members', page: lazy(() => import('./pages/members')), layout: 'org' },
   { path: '/o/:slug/units', page: lazy(() => import('./pages/units')), layout: 'org' },
   { path: '/o/:slug/api-keys', page: lazy(() => import('./pages/api-keys')), layout: 'org' },
+  { path: '/o/:slug/rounds/:id/results', page: lazy(() => import('./pages/results/index')), layout: 'org' },
+  { path: '/o/:slug/trends', page: lazy(() => import('./pages/results/trends')), layout: 'org' },
   { path: '/dev/mail', page: lazy(() => import('./pages/dev-mail')) },
   { path: '*', page: lazy(() => import('./pages/not-found')) },
 ]

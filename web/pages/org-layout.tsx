@@ -12,6 +12,7 @@ const SECTIONS = [
   { path: '/settings', key: 'settings' },
   { path: '/members', key: 'members' },
   { path: '/units', key: 'units' },
+  { path: '/trends', key: 'trends' },
   { path: '/api-keys', key: 'apiKeys' },
 ] as const
 
