@@ -34,10 +34,19 @@ export interface TableRow {
   cells: string[]
 }
 
+/** A wide table's scroll box: focusable and named, so keyboard users can scroll it too. */
+export function TableWrap(props: { label: string; children: JSX.Element }) {
+  return (
+    <div class="table-wrap" role="region" tabindex="0" aria-label={props.label}>
+      {props.children}
+    </div>
+  )
+}
+
 /** A plain data table with a caption and scoped headers, scrolling sideways on narrow screens. */
 export function DataTable(props: { caption: string; columns: string[]; rows: TableRow[] }) {
   return (
-    <div class="table-wrap">
+    <TableWrap label={props.caption}>
       <table class="data-table">
         <caption>{props.caption}</caption>
         <thead>
@@ -58,7 +67,7 @@ export function DataTable(props: { caption: string; columns: string[]; rows: Tab
           ))}
         </tbody>
       </table>
-    </div>
+    </TableWrap>
   )
 }
 

@@ -5,11 +5,11 @@ import { t } from '../../i18n/results'
 import { ChartFrame, DataTable, LegendItem } from './chart-frame'
 import { GRID, OURS, PEER, markerPath } from './palette'
 
-const W = 440
-const H = 360
+const W = 460
+const H = 340
 const CX = W / 2
-const CY = H / 2 + 4
-const R = 118
+const CY = H / 2
+const R = 120
 
 /** The point at value v (0–100) on axis i of n, the first axis pointing up. */
 function at(i: number, n: number, v: number): [number, number] {
@@ -31,13 +31,14 @@ export function RadarChart(props: { categories: Score[]; peer?: Map<string, numb
   const chart = (
     <svg viewBox={`0 0 ${W} ${H}`} class="chart-svg radar" aria-hidden="true">
       <For each={[25, 50, 75, 100]}>
+        {(v) => <path d={path(props.categories.map((_, i) => at(i, n(), v)))} fill="none" stroke={GRID} stroke-width={v === 50 ? 1.5 : 0.75} />}
+      </For>
+      {/* The scale along the empty direction to the right (between two axes), clear of their labels. */}
+      <For each={[25, 50, 75]}>
         {(v) => (
-          <>
-            <path d={path(props.categories.map((_, i) => at(i, n(), v)))} fill="none" stroke={GRID} stroke-width={v === 50 ? 1.5 : 0.75} />
-            <text x={CX + 3} y={CY - (v / 100) * R - 2} class="tick small">
-              {formatNumber(v)}
-            </text>
-          </>
+          <text x={CX + (v / 100) * R * Math.cos(Math.PI / 6)} y={CY + 4} text-anchor="middle" class="tick small">
+            {formatNumber(v)}
+          </text>
         )}
       </For>
       <For each={props.categories}>

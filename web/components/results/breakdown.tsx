@@ -2,6 +2,7 @@ import { For, Show, createResource } from 'solid-js'
 import { getResults, isShown, type Group, type Names, type ParticipationCounts } from '../../data/results'
 import { formatPercent, formatNumber } from '../../lib/format'
 import { t } from '../../i18n/results'
+import { TableWrap } from '../charts/chart-frame'
 
 type By = 'role' | 'unit'
 
@@ -44,7 +45,7 @@ export function Breakdown(props: {
   }
 
   const table = (by: By, groups: Group[]) => (
-    <div class="table-wrap">
+    <TableWrap label={by === 'role' ? t('byRole') : t('byUnit')}>
       <table class="data-table breakdown">
         <caption>{by === 'role' ? t('byRole') : t('byUnit')}</caption>
         <thead>
@@ -68,7 +69,7 @@ export function Breakdown(props: {
           </For>
         </tbody>
       </table>
-    </div>
+    </TableWrap>
   )
 
   const block = (by: By, res: typeof role) => (

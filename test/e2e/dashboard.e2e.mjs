@@ -1,0 +1,171 @@
+// The results dashboard of a closed round: a round is created, answered by seven respondents and
+// closed through the API (no timing involved), then the dashboard is checked in the browser:
+// charts with their table alternatives, Swedish number format, suppressed breakdown groups with
+// their reasons, the lazy XLSX export, the printable report (print media and a real A4 PDF), axe,
+// 320 px, and the trends page.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { assert, checkA11y, checkFitsWidth, latestMail, openPage, orgNumber, screenshot } from './helpers.mjs'
+
+const SECTIONS = ['sec-type', 'sec-categories', 'sec-factors', 'sec-strengths', 'sec-dontknow', 'sec-breakdown', 'sec-trends', 'sec-benchmark']
+
+/** Calls the API from inside the signed-in page, so the session cookie and Origin are the browser's own. */
+function apiIn(page) {
+  return async (method, path, body) => {
+    const res = await page.evaluate(
+      async ({ method, path, body }) => {
+        const r = await fetch(`/api/v1${path}`, { method, headers: body ? { 'Content-Type': 'application/json' } : {}, body: body ? JSON.stringify(body) : undefined })
+        return { status: r.status, body: r.status === 204 ? null : await r.json().catch(() => null) }
+      },
+      { method, path, body },
+    )
+    assert(res.status < 300, `${method} ${path} answered ${res.status}: ${JSON.stringify(res.body)}`)
+    return res.body
+  }
+}
+
+async function respond(baseUrl, token, seed) {
+  const form = await (await fetch(`${baseUrl}/api/v1/respond/${token}`)).json()
+  // Deterministic, varied answers: each respondent leans differently, and every seventh item is "don't know".
+  const answers = Object.fromEntries(form.items.map((item, i) => [item.id, (i + seed) % 7 === 0 ? 'dont_know' : 1 + ((i * 3 + seed * 2) % 6)]))
+  const put = await fetch(`${baseUrl}/api/v1/respond/${token}/answers`, { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ answers }) })
+  assert(put.ok, `saving answers answered ${put.status}`)
+  const submit = await fetch(`${baseUrl}/api/v1/respond/${token}/submit`, { method: 'POST' })
+  assert(submit.ok, `submit answered ${submit.status}`)
+}
+
+async function invitationToken(baseUrl, email) {
+  for (let i = 0; i < 80; i++) {
+    const res = await fetch(`${baseUrl}/api/v1/dev/outbox?to=${encodeURIComponent(email)}`)
+    const { items } = await res.json()
+    const link = items.flatMap((m) => m.links).find((l) => l.includes('/r/'))
+    if (link) return link.split('/r/')[1]
+    await new Promise((r) => setTimeout(r, 250))
+  }
+  throw new Error(`no invitation reached ${email}`)
+}
+
+/** A closed round with results: k = 3, seven respondents in three roles and two units. */
+async function seedClosedRound(baseUrl, page, slug) {
+  const api = apiIn(page)
+  const org = `/orgs/${slug}`
+  await api('PATCH', org, { anonymityThreshold: 3 })
+  const north = await api('POST', `${org}/units`, { name: 'Norra förvaltningen', parentId: null })
+  const south = await api('POST', `${org}/units`, { name: 'Södra förvaltningen', parentId: null })
+  const round = await api('POST', `${org}/assessments`, { name: 'Mätning hösten 2026', form: 'short' })
+  // Roles it ×3, staff ×3, manager ×1: manager has fewer than k, so another role must hide too.
+  const roles = ['it', 'it', 'it', 'staff', 'staff', 'staff', 'manager']
+  const stamp = Date.now()
+  const people = roles.map((role, i) => ({ email: `svar-${stamp}-${i}@kommun.example`, role, unitId: i < 4 ? north.id : south.id }))
+  await api('POST', `${org}/assessments/${round.id}/respondents`, { respondents: people })
+  await api('POST', `${org}/assessments/${round.id}/open`)
+  let seed = 1
+  for (const p of people) await respond(baseUrl, await invitationToken(baseUrl, p.email), seed++)
+  await api('POST', `${org}/assessments/${round.id}/close`)
+  return round.id
+}
+
+export default async function ({ baseUrl, browser, screenshotDir }) {
+  const email = `resultat-${Date.now()}@kommun.example`
+  const signup = await fetch(`${baseUrl}/api/v1/signup`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ organisation: { name: 'Resultatkommunen', orgNumber: orgNumber(), kind: 'municipality', county: '12', population: 40000 }, owner: { name: 'Rut Resultat', email } }),
+  })
+  assert(signup.status === 201, `sign-up answered ${signup.status}`)
+  const slug = (await signup.json()).organisation.slug
+  const { context, page } = await openPage(browser, { acceptDownloads: true })
+  try {
+    const mail = await latestMail(baseUrl, email)
+    await page.goto(mail.links.find((l) => l.includes('/auth/verify')))
+    await page.waitForURL(new RegExp(`/o/${slug}$`))
+    const roundId = await seedClosedRound(baseUrl, page, slug)
+
+    const scripts = []
+    page.on('request', (r) => scripts.push(r.url()))
+    await page.goto(`${baseUrl}/o/${slug}/rounds/${roundId}/results`)
+    await page.getByRole('heading', { level: 1, name: 'Resultat: Mätning hösten 2026' }).waitFor()
+    await page.locator('#sec-benchmark').waitFor()
+    for (const id of SECTIONS) assert(await page.locator(`#${id} h2`).isVisible(), `section ${id} has a visible heading`)
+
+    // Charts: focusable pictures named in words, each with a real table behind its toggle.
+    const pictures = page.locator('.chart-picture[role="img"][tabindex="0"]')
+    assert((await pictures.count()) >= 3, 'the quadrant, the radar and the factor bars are drawn')
+    const quadrant = page.locator('#sec-type .chart-picture')
+    assert(/Digital förmåga \d+,\d\u00a0%, digitalt arv \d+,\d\u00a0%\. Typ [A-D] /.test(await quadrant.getAttribute('aria-label')), 'the quadrant is summarised with Swedish numbers')
+    await quadrant.focus()
+    assert(await quadrant.evaluate((el) => el === document.activeElement), 'the quadrant takes keyboard focus')
+    assert(/Typ [A-D]: (Fastlåst|Outnyttjad|Hämmad|Balanserad)/.test(await page.locator('.type-name').innerText()), 'the type is named')
+    const toggle = page.locator('#sec-factors .table-toggle')
+    await toggle.click()
+    assert((await toggle.getAttribute('aria-expanded')) === 'true', 'the toggle reports its state')
+    const factorTable = page.locator('#sec-factors table')
+    assert(await factorTable.isVisible(), 'the factor table is shown')
+    assert((await factorTable.locator('tbody tr').count()) === 26, 'the factor table has all 26 factors')
+    assert((await factorTable.locator('caption').innerText()).includes('Alla faktorer'), 'the table has a caption')
+    assert((await factorTable.locator('th[scope="col"]').count()) === 4 && (await factorTable.locator('th[scope="row"]').count()) === 26, 'headers are scoped')
+    const percents = await page.locator('#sec-factors .bar-value').allInnerTexts()
+    assert(percents.some((p) => /^\d{1,3},\d\u00a0%/.test(p)), `factor values use the Swedish format (47,3 %): ${percents.slice(0, 3).join(' | ')}`)
+    assert(await page.getByText('Även en mogen organisation har svagheter', { exact: false }).isVisible(), 'strengths and weaknesses are said to be relative')
+
+    // Breakdown: the small role is hidden for its size, another so it cannot be worked out.
+    const byRole = page.locator('#sec-breakdown table').first()
+    await byRole.waitFor()
+    assert((await byRole.getByRole('row', { name: /Chef/ }).innerText()).includes('färre än 3 svar'), 'the manager group is hidden for having fewer than k')
+    assert((await byRole.innerText()).includes('så att ingen liten grupp kan räknas fram'), 'a second group is hidden so the first cannot be computed')
+    assert(await page.locator('#sec-breakdown').getByText('Norra förvaltningen').isVisible(), 'unit names are shown')
+
+    // XLSX: its chunk is fetched only when the button is pressed.
+    assert(!scripts.some((u) => u.includes('xlsx-export')), 'the XLSX writer is not loaded with the page')
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Ladda ner Excel (XLSX)' }).click()])
+    assert(download.suggestedFilename().endsWith('.xlsx'), 'an .xlsx file is offered')
+    const xlsx = readFileSync(await download.path())
+    assert(xlsx.subarray(0, 2).toString() === 'PK', 'the XLSX file is a zip container')
+    assert(scripts.some((u) => u.includes('xlsx-export')), 'the XLSX writer was loaded on demand')
+    assert((await page.getByRole('link', { name: 'Ladda ner CSV' }).getAttribute('href')) === `/api/v1/orgs/${slug}/assessments/${roundId}/results.csv`, 'the CSV link points at results.csv')
+
+    await checkA11y(page, 'the results dashboard')
+    await screenshot(page, screenshotDir, 'dashboard')
+
+    // The printable report: every section and every table visible under print media, no navigation.
+    await page.emulateMedia({ media: 'print' })
+    for (const id of SECTIONS) {
+      const visible = await page.locator(`#${id}`).evaluate((el) => getComputedStyle(el).display !== 'none' && el.getBoundingClientRect().height > 0)
+      assert(visible, `section ${id} is printed`)
+    }
+    const hiddenTables = await page.locator('.chart-table').evaluateAll((els) => els.filter((el) => getComputedStyle(el).display === 'none').length)
+    assert(hiddenTables === 0, `every chart's table is printed (${hiddenTables} hidden)`)
+    assert(!(await page.locator('.site-header').isVisible()) && !(await page.locator('.export-bar').isVisible()), 'navigation and buttons are not printed')
+    await screenshot(page, screenshotDir, 'dashboard-print')
+    const pdf = await page.pdf({ format: 'A4', printBackground: true })
+    const pdfPath = join(dirname(screenshotDir), 'dashboard.pdf')
+    mkdirSync(dirname(pdfPath), { recursive: true })
+    writeFileSync(pdfPath, pdf)
+    const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length
+    assert(pdf.subarray(0, 4).toString() === '%PDF' && pages >= SECTIONS.length, `the PDF has a page per section (${pages} pages)`)
+    await page.emulateMedia({ media: 'screen' })
+
+    // 320 px: nothing sticks out sideways.
+    await page.setViewportSize({ width: 320, height: 800 })
+    await checkFitsWidth(page, 'the dashboard at 320 px')
+    await screenshot(page, screenshotDir, 'dashboard-320')
+    await page.setViewportSize({ width: 1100, height: 900 })
+
+    // English: the same numbers with a decimal point.
+    await page.getByRole('button', { name: 'In English' }).click()
+    await page.getByRole('heading', { level: 1, name: 'Results: Mätning hösten 2026' }).waitFor()
+    const english = await page.locator('#sec-factors .bar-value').first().innerText()
+    assert(/^\d{1,3}\.\d%/.test(english), `English uses a decimal point (${english})`)
+    await page.getByRole('button', { name: 'På svenska' }).click()
+
+    // The trends page from the organisation's menu.
+    await page.getByRole('navigation', { name: 'Organisationens meny' }).getByRole('link', { name: 'Utveckling' }).click()
+    await page.getByRole('heading', { level: 1, name: 'Utveckling över tid' }).waitFor()
+    await page.locator('.report-section p').first().waitFor()
+    await checkA11y(page, 'the trends page')
+    await screenshot(page, screenshotDir, 'trends')
+    page.checkClean()
+  } finally {
+    await context.close()
+  }
+}
