@@ -1,6 +1,7 @@
 import type { Context } from 'hono'
 import type { AppEnv } from './env'
 import type { OrgRow } from './db/organisations'
+import type { Db } from './db/client'
 
 /**
  * Reactions of later features to organisation changes, registered by those features (e.g. a new
@@ -11,3 +12,10 @@ export const ORG_DELETE_HOOKS: ((c: Context<AppEnv>, org: OrgRow) => Promise<voi
 
 /** Checks that keep a unit from being deleted while something refers to it (respondents). */
 export const UNIT_IN_USE_CHECKS: ((c: Context<AppEnv>, orgId: string, unitId: string) => Promise<boolean>)[] = []
+
+/**
+ * Reactions to a change of an organisation's stored results (a round closed by any path, or
+ * recomputed for a new threshold), e.g. the benchmark entry. They get the database only: the cron
+ * closes rounds without a request.
+ */
+export const RESULTS_STORED_HOOKS: ((db: Db, orgId: string) => Promise<void>)[] = []

@@ -19,6 +19,9 @@ import { assessmentRoutes } from './routes/assessments'
 import { respondentRoutes } from './routes/respondents'
 import { participationRoutes } from './routes/participation'
 import { respondRoutes } from './routes/respond'
+import { resultsExportRoutes } from './routes/results-export'
+import { benchmarkRoutes } from './routes/benchmark'
+import { trendRoutes } from './routes/trends'
 import { consumeMailQueue, type MailQueueBody } from './services/invitations'
 import './services/round-hooks'
 
@@ -39,6 +42,9 @@ const app = newApp()
   .route('/api/v1/orgs/:org/assessments', assessmentRoutes)
   .route('/api/v1/orgs/:org/assessments/:id', respondentRoutes)
   .route('/api/v1/orgs/:org/assessments/:id/participation', participationRoutes)
+  .route('/api/v1/orgs/:org/assessments/:id', resultsExportRoutes)
+  .route('/api/v1/orgs/:org/assessments/:id', benchmarkRoutes)
+  .route('/api/v1/orgs/:org/trends', trendRoutes)
   .route('/api/v1/respond', respondRoutes)
   .route('/api', docsPage)
 

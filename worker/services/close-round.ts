@@ -6,6 +6,7 @@ import { listSubmittedResponses } from '../db/responses'
 import { listSnapshotChunks, saveResults, saveSnapshotAndResults } from '../db/results'
 import { findOrgById } from '../db/organisations'
 import { computeStoredResults, decodeSnapshot, encodeSnapshot } from './snapshot'
+import { RESULTS_STORED_HOOKS } from '../hooks'
 
 /**
  * Freezes a closed round: reads its submitted responses once (only submitted rows, through the
@@ -16,6 +17,7 @@ export async function freezeRound(db: Db, round: AssessmentRow, k: number): Prom
   const chunks = encodeSnapshot(round.instrumentVersion, round.form, rows)
   const stored = computeStoredResults(round.instrumentVersion, round.form, k, decodeSnapshot(chunks))
   await saveSnapshotAndResults(db, round.orgId, round.id, chunks, stored)
+  for (const hook of RESULTS_STORED_HOOKS) await hook(db, round.orgId)
 }
 
 /**
@@ -51,6 +53,7 @@ export async function refreshResults(db: Db, round: AssessmentRow, k: number): P
   if (chunks.length === 0) return freezeRound(db, round, k)
   const stored = computeStoredResults(round.instrumentVersion, round.form, k, decodeSnapshot(chunks))
   await saveResults(db, round.orgId, [{ assessmentId: round.id, ...stored }])
+  for (const hook of RESULTS_STORED_HOOKS) await hook(db, round.orgId)
 }
 
 /** Recomputes every closed round's stored results from its snapshot for a new threshold k. */

@@ -1,4 +1,5 @@
-import { ORG_SETTINGS_HOOKS, UNIT_IN_USE_CHECKS } from '../hooks'
+import { ORG_SETTINGS_HOOKS, RESULTS_STORED_HOOKS, UNIT_IN_USE_CHECKS } from '../hooks'
+import { refreshBenchmarkEntries, refreshEntryProfile } from './benchmark-entries'
 import { SCHEDULED_TASKS } from '../scheduled'
 import { unitHasRespondents } from '../db/respondents'
 import { closeOverdueRounds, recomputeResults } from './close-round'
@@ -15,3 +16,8 @@ ORG_SETTINGS_HOOKS.push(async (c, before, after) => {
 })
 
 SCHEDULED_TASKS.push(closeOverdueRounds)
+
+// The benchmark entries follow the stored results (any close, a new k) and the profile. The
+// k hook above runs first (registration order), so its recompute has already refreshed them.
+RESULTS_STORED_HOOKS.push(refreshBenchmarkEntries)
+ORG_SETTINGS_HOOKS.push((c, before, after) => refreshEntryProfile(c.get('db'), before, after))

@@ -1,0 +1,27 @@
+import { sqliteTable, text, integer, index, primaryKey } from 'drizzle-orm/sqlite-core'
+import { ORG_KINDS } from '../enums'
+
+/**
+ * The benchmark's precomputed participants: ONE current entry per (organisation, instrument
+ * version) with the organisation's profile and its latest closed round with results, as percent
+ * scores at the organisation's current k. Kept current on close, on a new k, on a profile change;
+ * removed with the organisation. A benchmark request reads one row per sharing organisation.
+ */
+export const benchmarkEntries = sqliteTable(
+  'benchmark_entries',
+  {
+    orgId: text('org_id').notNull(),
+    instrumentVersion: text('instrument_version').notNull(),
+    kind: text('kind', { enum: ORG_KINDS }).notNull(),
+    population: integer('population'),
+    county: text('county'),
+    demo: integer('demo', { mode: 'boolean' }).notNull(),
+    share: integer('share', { mode: 'boolean' }).notNull(),
+    roundId: text('round_id').notNull(),
+    closedAt: text('closed_at').notNull(),
+    /** JSON { [factor | category | dimension id | "overall"]: percent | null }. */
+    scores: text('scores').notNull(),
+  },
+  // The read path: sharing organisations of one demo status on one version within the window.
+  (t) => [primaryKey({ columns: [t.orgId, t.instrumentVersion] }), index('benchmark_entries_read').on(t.instrumentVersion, t.demo, t.share, t.closedAt)],
+)
