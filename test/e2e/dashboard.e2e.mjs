@@ -24,10 +24,11 @@ function apiIn(page) {
   }
 }
 
-async function respond(baseUrl, token, seed) {
+async function respond(baseUrl, token, seed, dontKnow) {
   const form = await (await fetch(`${baseUrl}/api/v1/respond/${token}`)).json()
-  // Deterministic, varied answers: each respondent leans differently, and every seventh item is "don't know".
-  const answers = Object.fromEntries(form.items.map((item, i) => [item.id, (i + seed) % 7 === 0 ? 'dont_know' : 1 + ((i * 3 + seed * 2) % 6)]))
+  // Deterministic, varied answers: each respondent leans differently; with dontKnow every seventh
+  // item is "don't know" (peers answer everything, so three respondents keep every factor shown).
+  const answers = Object.fromEntries(form.items.map((item, i) => [item.id, dontKnow && (i + seed) % 7 === 0 ? 'dont_know' : 1 + ((i * 3 + seed * 2) % 6)]))
   const put = await fetch(`${baseUrl}/api/v1/respond/${token}/answers`, { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ answers }) })
   assert(put.ok, `saving answers answered ${put.status}`)
   const submit = await fetch(`${baseUrl}/api/v1/respond/${token}/submit`, { method: 'POST' })
@@ -45,42 +46,80 @@ async function invitationToken(baseUrl, email) {
   throw new Error(`no invitation reached ${email}`)
 }
 
-/** A closed round with results: k = 3, seven respondents in three roles and two units. */
-async function seedClosedRound(baseUrl, page, slug) {
-  const api = apiIn(page)
+/** Signs an organisation up (k = 3) and signs its owner in, answering `{ slug, cookie }`. */
+async function signUp(baseUrl, { name, county, share }) {
+  const email = `agare-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@kommun.example`
+  const signup = await fetch(`${baseUrl}/api/v1/signup`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ organisation: { name, orgNumber: orgNumber(), kind: 'municipality', county, population: 40000, shareBenchmark: share }, owner: { name: 'Rut Resultat', email } }),
+  })
+  assert(signup.status === 201, `sign-up answered ${signup.status}`)
+  const slug = (await signup.json()).organisation.slug
+  const link = new URL((await latestMail(baseUrl, email)).links.find((l) => l.includes('/auth/verify')))
+  return { slug, link }
+}
+
+/** An API caller with a session cookie, for the peers that never need a browser. */
+async function apiWithCookie(baseUrl, link) {
+  const res = await fetch(`${baseUrl}/api/v1/auth/verify`, { method: 'POST', headers: { 'Content-Type': 'application/json', Origin: baseUrl }, body: JSON.stringify({ token: link.searchParams.get('token') }) })
+  assert(res.ok, `sign-in answered ${res.status}`)
+  const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ')
+  return async (method, path, body) => {
+    const r = await fetch(`${baseUrl}/api/v1${path}`, { method, headers: { Cookie: cookie, Origin: baseUrl, ...(body ? { 'Content-Type': 'application/json' } : {}) }, body: body ? JSON.stringify(body) : undefined })
+    const json = r.status === 204 ? null : await r.json().catch(() => null)
+    assert(r.status < 300, `${method} ${path} answered ${r.status}: ${JSON.stringify(json)}`)
+    return json
+  }
+}
+
+/** A round answered by one respondent per role given (in the given units) and closed. */
+async function closedRound(baseUrl, { api, slug }, { name, roles, units = [], seed, dontKnow = false }) {
   const org = `/orgs/${slug}`
-  await api('PATCH', org, { anonymityThreshold: 3 })
-  const north = await api('POST', `${org}/units`, { name: 'Norra förvaltningen', parentId: null })
-  const south = await api('POST', `${org}/units`, { name: 'Södra förvaltningen', parentId: null })
-  const round = await api('POST', `${org}/assessments`, { name: 'Mätning hösten 2026', form: 'short' })
-  // Roles it ×3, staff ×3, manager ×1: manager has fewer than k, so another role must hide too.
-  const roles = ['it', 'it', 'it', 'staff', 'staff', 'staff', 'manager']
+  const round = await api('POST', `${org}/assessments`, { name, form: 'short' })
   const stamp = Date.now()
-  const people = roles.map((role, i) => ({ email: `svar-${stamp}-${i}@kommun.example`, role, unitId: i < 4 ? north.id : south.id }))
+  const people = roles.map((role, i) => ({ email: `svar-${stamp}-${seed}-${i}@kommun.example`, role, unitId: units[i] ?? null }))
   await api('POST', `${org}/assessments/${round.id}/respondents`, { respondents: people })
   await api('POST', `${org}/assessments/${round.id}/open`)
-  let seed = 1
-  for (const p of people) await respond(baseUrl, await invitationToken(baseUrl, p.email), seed++)
+  for (const [i, p] of people.entries()) await respond(baseUrl, await invitationToken(baseUrl, p.email), seed + i, dontKnow)
   await api('POST', `${org}/assessments/${round.id}/close`)
   return round.id
 }
 
-export default async function ({ baseUrl, browser, screenshotDir }) {
-  const email = `resultat-${Date.now()}@kommun.example`
-  const signup = await fetch(`${baseUrl}/api/v1/signup`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ organisation: { name: 'Resultatkommunen', orgNumber: orgNumber(), kind: 'municipality', county: '12', population: 40000 }, owner: { name: 'Rut Resultat', email } }),
-  })
-  assert(signup.status === 201, `sign-up answered ${signup.status}`)
-  const slug = (await signup.json()).organisation.slug
+/**
+ * Four sharing peers (two in the asker's county, two elsewhere, so the county group has three and
+ * is suppressed while all, kind and size have five), then the asker's two rounds: the later one
+ * has seven respondents in three roles and two units, so a small role is hidden and a second one
+ * with it.
+ */
+async function seed(baseUrl, browser) {
+  for (const [i, county] of ['12', '12', '01', '01'].entries()) {
+    const { slug, link } = await signUp(baseUrl, { name: `Grannkommun ${i + 1}`, county, share: true })
+    const peer = { slug, api: await apiWithCookie(baseUrl, link) }
+    await peer.api('PATCH', `/orgs/${slug}`, { anonymityThreshold: 3 })
+    await closedRound(baseUrl, peer, { name: 'Mätning 2026', roles: ['it', 'staff', 'manager'], seed: 10 * (i + 2) })
+  }
+  // The organisation under test signs in through the browser, as its users do.
+  const { slug, link } = await signUp(baseUrl, { name: 'Resultatkommunen', county: '12', share: true })
   const { context, page } = await openPage(browser, { acceptDownloads: true })
-  try {
-    const mail = await latestMail(baseUrl, email)
-    await page.goto(mail.links.find((l) => l.includes('/auth/verify')))
-    await page.waitForURL(new RegExp(`/o/${slug}$`))
-    const roundId = await seedClosedRound(baseUrl, page, slug)
+  await page.goto(link.href)
+  await page.waitForURL(new RegExp(`/o/${slug}$`))
+  const own = { context, page, slug, api: apiIn(page) }
+  await own.api('PATCH', `/orgs/${slug}`, { anonymityThreshold: 3 })
+  const north = await own.api('POST', `/orgs/${slug}/units`, { name: 'Norra förvaltningen', parentId: null })
+  const south = await own.api('POST', `/orgs/${slug}/units`, { name: 'Södra förvaltningen', parentId: null })
+  await closedRound(baseUrl, own, { name: 'Mätning våren 2026', roles: ['it', 'staff', 'staff', 'manager'], seed: 3, dontKnow: true })
+  const roles = ['it', 'it', 'it', 'staff', 'staff', 'staff', 'manager']
+  const units = roles.map((_, i) => (i < 4 ? north.id : south.id))
+  const roundId = await closedRound(baseUrl, own, { name: 'Mätning hösten 2026', roles, units, seed: 1, dontKnow: true })
+  return { ...own, roundId }
+}
 
+export default async function ({ baseUrl, browser, screenshotDir }) {
+  const started = Date.now()
+  const { context, page, slug, roundId, api } = await seed(baseUrl, browser)
+  console.log(`     seeded five organisations and six closed rounds in ${((Date.now() - started) / 1000).toFixed(1)} s`)
+  try {
     const scripts = []
     page.on('request', (r) => scripts.push(r.url()))
     await page.goto(`${baseUrl}/o/${slug}/rounds/${roundId}/results`)
@@ -115,6 +154,23 @@ export default async function ({ baseUrl, browser, screenshotDir }) {
     assert((await byRole.innerText()).includes('så att ingen liten grupp kan räknas fram'), 'a second group is hidden so the first cannot be computed')
     assert(await page.locator('#sec-breakdown').getByText('Norra förvaltningen').isVisible(), 'unit names are shown')
 
+    // Trends: two closed rounds drawn as lines, with the change in points in the tables.
+    const trends = page.locator('#sec-trends')
+    assert((await trends.locator('.chart-picture').count()) === 2, 'dimensions and categories over time are drawn')
+    assert((await trends.locator('.chart-title').allInnerTexts()).join('|') === 'Total och dimensioner över tid|Kategorier över tid', 'the trend charts are titled')
+    await trends.locator('.table-toggle').first().click()
+    const trendRows = trends.locator('table').first().locator('tbody tr')
+    assert((await trendRows.count()) === 2, 'both rounds are in the trend table')
+    assert(/[+−-]\d+,\d|–/.test(await trendRows.nth(1).innerText()), 'the later round shows its change in points')
+
+    // Peers: all, kind and size drawn as quartile bands; the county group (three) explained as suppressed.
+    const bench = page.locator('#sec-benchmark')
+    const titles = await bench.locator('.chart-title').allInnerTexts()
+    assert(titles.length === 3 && titles[0].startsWith('Alla jämförbara (5 organisationer)'), `peer groups drawn: ${titles.join(' | ')}`)
+    assert(await bench.getByText('Färre än 5 organisationer').isVisible(), 'the small county group is explained')
+    assert((await bench.locator('.bar-n').allInnerTexts()).some((x) => /P\d+/.test(x)), 'percentile ranks are shown')
+    assert(await page.locator('#sec-categories .legend').getByText('Median, alla jämförbara').isVisible(), 'the radar shows the peer median')
+
     // XLSX: its chunk is fetched only when the button is pressed.
     assert(!scripts.some((u) => u.includes('xlsx-export')), 'the XLSX writer is not loaded with the page')
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Ladda ner Excel (XLSX)' }).click()])
@@ -122,7 +178,10 @@ export default async function ({ baseUrl, browser, screenshotDir }) {
     const xlsx = readFileSync(await download.path())
     assert(xlsx.subarray(0, 2).toString() === 'PK', 'the XLSX file is a zip container')
     assert(scripts.some((u) => u.includes('xlsx-export')), 'the XLSX writer was loaded on demand')
-    assert((await page.getByRole('link', { name: 'Ladda ner CSV' }).getAttribute('href')) === `/api/v1/orgs/${slug}/assessments/${roundId}/results.csv`, 'the CSV link points at results.csv')
+    const csvHref = await page.getByRole('link', { name: 'Ladda ner CSV' }).getAttribute('href')
+    assert(csvHref === `/api/v1/orgs/${slug}/assessments/${roundId}/results.csv`, 'the CSV link points at results.csv')
+    const csv = await page.evaluate(async (href) => (await fetch(href)).text(), csvHref)
+    assert(csv.replace(/^\uFEFF/, '').startsWith('level,id,name_sv,name_en,percent,ci_low,ci_high,n'), 'the CSV export answers with its header')
 
     await checkA11y(page, 'the results dashboard')
     await screenshot(page, screenshotDir, 'dashboard')
@@ -158,10 +217,17 @@ export default async function ({ baseUrl, browser, screenshotDir }) {
     assert(/^\d{1,3}\.\d%/.test(english), `English uses a decimal point (${english})`)
     await page.getByRole('button', { name: 'På svenska' }).click()
 
+    // Not sharing: the comparison explains reciprocity and links to the settings.
+    await api('PATCH', `/orgs/${slug}`, { shareBenchmark: false })
+    await page.reload()
+    await page.locator('#sec-benchmark').getByText('ömsesidighet').waitFor()
+    assert(await page.locator('#sec-benchmark').getByRole('link', { name: 'Ändra delningen under Inställningar' }).isVisible(), 'a link leads to the settings')
+    assert(await page.locator('#sec-categories').getByText('Medianen bland andra organisationer visas när').isVisible(), 'the radar says why no median is drawn')
+
     // The trends page from the organisation's menu.
     await page.getByRole('navigation', { name: 'Organisationens meny' }).getByRole('link', { name: 'Utveckling' }).click()
     await page.getByRole('heading', { level: 1, name: 'Utveckling över tid' }).waitFor()
-    await page.locator('.report-section p').first().waitFor()
+    await page.locator('.report-section .chart-picture').first().waitFor()
     await checkA11y(page, 'the trends page')
     await screenshot(page, screenshotDir, 'trends')
     page.checkClean()
