@@ -28,7 +28,7 @@ async function respond(baseUrl, token, seed, dontKnow) {
   const form = await (await fetch(`${baseUrl}/api/v1/respond/${token}`)).json()
   // Deterministic, varied answers: each respondent leans differently; with dontKnow every seventh
   // item is "don't know" (peers answer everything, so three respondents keep every factor shown).
-  const answers = Object.fromEntries(form.items.map((item, i) => [item.id, dontKnow && (i + seed) % 7 === 0 ? 'dont_know' : 1 + ((i * 3 + seed * 2) % 6)]))
+  const answers = Object.fromEntries(form.items.map((item, i) => [item.id, dontKnow && (i + seed) % 7 === 0 ? 'dont_know' : 1 + ((i * 3 + seed * 5 + ((i * seed) % 4)) % 6)]))
   const put = await fetch(`${baseUrl}/api/v1/respond/${token}/answers`, { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ answers }) })
   assert(put.ok, `saving answers answered ${put.status}`)
   const submit = await fetch(`${baseUrl}/api/v1/respond/${token}/submit`, { method: 'POST' })

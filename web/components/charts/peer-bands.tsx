@@ -57,6 +57,7 @@ export function PeerBands(props: { title: string; factors: Score[]; peers: PeerS
       <LegendItem color={BAND_LINE} marker={<rect x="9" y="1" width="16" height="12" fill={BAND_FILL} stroke={BAND_LINE} />} label={`${t('colP25')}–${t('colP75')}`} />
       <LegendItem color="transparent" marker={<line x1="17" x2="17" y1="0" y2="14" stroke={INK} stroke-width="2.5" />} label={t('colMedian')} />
       <LegendItem color="transparent" marker={<path d="M17 0L24 7L17 14L10 7z" fill={OURS} />} label={t('colOurs')} />
+      <li>{t('rankLegend')}</li>
     </ul>
   )
   const tableRows = () =>

@@ -7,7 +7,7 @@ import { GRID, SERIES, markerPath } from './palette'
 
 const W = 520
 const H = 280
-const PAD = { left: 44, right: 24, top: 14, bottom: 40 }
+const PAD = { left: 44, right: 24, top: 14, bottom: 52 }
 
 /**
  * Lines across closed rounds for a few scores (overall and dimensions, or the six categories).
@@ -49,8 +49,11 @@ export function TrendLines(props: { title: string; rounds: TrendRound[]; ids: st
       </For>
       <For each={props.rounds}>
         {(r, i) => (
-          <text x={x(i())} y={H - 14} text-anchor={props.rounds.length > 1 && i() === 0 ? 'start' : props.rounds.length > 1 && i() === props.rounds.length - 1 ? 'end' : 'middle'} class="tick">
-            {formatDate(r.closedAt)}
+          <text x={x(i())} y={H - 24} text-anchor={props.rounds.length > 1 && i() === 0 ? 'start' : props.rounds.length > 1 && i() === props.rounds.length - 1 ? 'end' : 'middle'} class="tick">
+            <tspan x={x(i())}>{r.name.length > 24 ? `${r.name.slice(0, 23)}…` : r.name}</tspan>
+            <tspan x={x(i())} dy="1.2em">
+              {formatDate(r.closedAt)}
+            </tspan>
           </text>
         )}
       </For>
