@@ -177,6 +177,8 @@ export default async function ({ baseUrl, browser, screenshotDir }) {
     assert(download.suggestedFilename().endsWith('.xlsx'), 'an .xlsx file is offered')
     const xlsx = readFileSync(await download.path())
     assert(xlsx.subarray(0, 2).toString() === 'PK', 'the XLSX file is a zip container')
+    // Overall, dimensions, categories, factors and participation: five sheets (names are stored uncompressed in the zip directory).
+    assert(xlsx.includes('xl/worksheets/sheet5.xml') && !xlsx.includes('xl/worksheets/sheet6.xml'), 'the XLSX file has five sheets')
     assert(scripts.some((u) => u.includes('xlsx-export')), 'the XLSX writer was loaded on demand')
     const csvHref = await page.getByRole('link', { name: 'Ladda ner CSV' }).getAttribute('href')
     assert(csvHref === `/api/v1/orgs/${slug}/assessments/${roundId}/results.csv`, 'the CSV link points at results.csv')

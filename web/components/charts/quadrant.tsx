@@ -12,12 +12,13 @@ const H = SIZE - PAD.top - PAD.bottom
 const x = (v: number) => PAD.left + (clamp100(v) / 100) * W
 const y = (v: number) => PAD.top + H - (clamp100(v) / 100) * H
 
-/** Where each type's name sits: capability (x) high or low, legacy (y) high or low (model.md §3). */
-const CORNERS: { type: QuadrantType; cx: number; cy: number }[] = [
-  { type: 'B', cx: 25, cy: 75 },
-  { type: 'D', cx: 75, cy: 75 },
-  { type: 'A', cx: 25, cy: 25 },
-  { type: 'C', cx: 75, cy: 25 },
+/** Where each type's name sits: capability (x) high or low, legacy (y) high or low (model.md §3).
+ *  Names go in the outer corners, where an organisation's point is least likely to cover them. */
+const CORNERS: { type: QuadrantType; cx: number; cy: number; anchor: 'start' | 'end' }[] = [
+  { type: 'B', cx: 3, cy: 95, anchor: 'start' },
+  { type: 'D', cx: 97, cy: 95, anchor: 'end' },
+  { type: 'A', cx: 3, cy: 12, anchor: 'start' },
+  { type: 'C', cx: 97, cy: 12, anchor: 'end' },
 ]
 
 /** Capability × legacy, 0–100 each, with the 50 cut lines, the four types and the organisation's point with its 95 % intervals. */
@@ -44,11 +45,8 @@ export function QuadrantChart(props: { capability: Score; legacy: Score; type: Q
       <line x1={PAD.left} x2={PAD.left + W} y1={y(50)} y2={y(50)} stroke={INK} stroke-width="1.5" stroke-dasharray="6 4" />
       <For each={CORNERS}>
         {(c) => (
-          <text x={x(c.cx)} y={y(c.cy)} text-anchor="middle" class={c.type === props.type ? 'quadrant-name current' : 'quadrant-name'}>
-            <tspan x={x(c.cx)}>{c.type}</tspan>
-            <tspan x={x(c.cx)} dy="1.2em">
-              {t(`q${c.type}`)}
-            </tspan>
+          <text x={x(c.cx)} y={y(c.cy)} text-anchor={c.anchor} class={c.type === props.type ? 'quadrant-name current' : 'quadrant-name'}>
+            {`${c.type} ${t(`q${c.type}`)}`}
           </text>
         )}
       </For>
