@@ -7,6 +7,10 @@ import { formItems, getInstrument, LATEST_INSTRUMENT_VERSION } from '../../schem
 import { createDb } from '../../worker/db/client'
 import { refreshBenchmarkEntries, scoresOf } from '../../worker/services/benchmark-entries'
 import { newId } from '../../worker/services/crypto'
+import { peerP75 } from '../../worker/services/peer-targets'
+import { findOrgById } from '../../worker/db/organisations'
+import type { Context } from 'hono'
+import type { AppEnv } from '../../worker/env'
 
 /**
  * Storage is shared by the tests of this file, so each test dates its rounds in its own era
@@ -106,7 +110,7 @@ describe('GET …/benchmark', () => {
     // Nothing names an organisation.
     const text = JSON.stringify(groups)
     for (const p of [asker, ...peers]) expect(text).not.toContain(p.org.id)
-  })
+  }, 60_000)
 
   it('a fifth member shows the size group; organisations without county or population get no such group', async () => {
     const at = '2045-06-01T10:00:00.000Z'
@@ -116,7 +120,7 @@ describe('GET …/benchmark', () => {
     expect(groups.map((g) => [g.group, g.size ?? 'suppressed'])).toEqual([['all', 5], ['kind', 5], ['size', 5]])
     const agency = await peer({ kind: 'agency', population: null, county: null }, at, 3)
     expect((await groupsOf(agency.org, agency.round.id)).map((g) => [g.group, g.size ?? 'suppressed'])).toEqual([['all', 6], ['kind', 'suppressed']])
-  })
+  }, 60_000)
 
   it('412 not_closed, below_threshold and not_sharing (reciprocity); a non-sharing peer is left out', async () => {
     const at = '2050-06-01T10:00:00.000Z'
@@ -143,7 +147,7 @@ describe('GET …/benchmark', () => {
     expect((await groupsOf(asker.org, asker.round.id))[0].size).toBe(5)
     expect((await call(`/api/v1/orgs/${asker.org.slug}`, { method: 'PATCH', cookie: asker.org.owner, body: { shareBenchmark: false } })).status).toBe(200)
     expect(await reason(asker.org, asker.round.id)).toBe('not_sharing')
-  })
+  }, 60_000)
 
   it('demo organisations compare only with demo organisations, and never enter a real one’s benchmark', async () => {
     const at = '2055-06-01T10:00:00.000Z'
@@ -159,7 +163,7 @@ describe('GET …/benchmark', () => {
     expect(groups[0].size).toBe(6)
     const expected = benchmark(instrument, record(demoAsker), demos.map(record))
     expect(groups).toEqual(JSON.parse(JSON.stringify(expected.groups)))
-  })
+  }, 60_000)
 
   it('takes each peer’s latest round within 24 months of the asked round, also an older one than its current entry', async () => {
     const asked = '2060-06-15T12:00:00.000Z'
@@ -177,7 +181,7 @@ describe('GET …/benchmark', () => {
     // The engine given every round: the same participants (early and late out of the window).
     const expected = benchmark(instrument, record(asker), [moved, edge, early, late, inside, third].map(record))
     expect(groups).toEqual(JSON.parse(JSON.stringify(expected.groups)))
-  })
+  }, 60_000)
 
   it('keeps entries current through the real close, a new k and deletion; another organisation’s round is 404', async () => {
     const org = await seedOrg({ k: 3 })
@@ -207,5 +211,25 @@ describe('GET …/benchmark', () => {
     expect((await call(`/api/v1/orgs/${org.slug}/assessments/${round.id}/benchmark`, { key: other.readKey })).status).toBe(404)
     expect((await call(`/api/v1/orgs/${org.slug}`, { method: 'DELETE', cookie: org.owner })).status).toBe(204)
     expect(await entry()).toBeNull()
-  })
+  }, 60_000)
+
+  it('peerP75: the all group’s p75 per factor when that group is shown to the organisation, else null', async () => {
+    const db = createDb(env.DB)
+    // The service reads only the database from the request context.
+    const c = { get: (key: string) => (key === 'db' ? db : undefined), env } as unknown as Context<AppEnv>
+    const at = '2065-06-01T10:00:00.000Z'
+    const asker = await peer({}, at, 4)
+    const org = async () => (await findOrgById(db, asker.org.id))!
+    for (const level of [2, 3, 5]) await peer({}, '2065-01-01T00:00:00.000Z', level)
+    expect(await peerP75(c, await org(), asker.round.id)).toBeNull() // four organisations: suppressed
+    await peer({}, '2065-02-01T00:00:00.000Z', 6)
+    const p75 = (await peerP75(c, await org(), asker.round.id))!
+    const all = (await groupsOf(asker.org, asker.round.id))[0].scores!
+    const factorIds = instrument.dimensions.flatMap((d) => d.categories.flatMap((cat) => cat.factors.map((f) => f.id)))
+    expect(Object.keys(p75)).toEqual(factorIds)
+    for (const id of factorIds) expect(p75[id]).toBe(all.find((s) => s.id === id)!.p75)
+    expect(await peerP75(c, await org(), 'asm_missing')).toBeNull()
+    await env.DB.prepare('UPDATE organisations SET share_benchmark = 0 WHERE id = ?').bind(asker.org.id).run()
+    expect(await peerP75(c, await org(), asker.round.id)).toBeNull() // not sharing: nothing shown
+  }, 60_000)
 })

@@ -11,6 +11,8 @@ import { listDevMail } from '../db/mail'
 import { slugTaken } from '../db/organisations'
 import { newId } from './crypto'
 import { sendSignInLink } from './sign-in'
+import { seedDemoHistory } from './demo-history'
+import { seedDemoPeers } from './demo-peers'
 
 /** The demo organisation: a fictitious mid-sized municipality (212000-9994 has a valid Luhn digit). */
 export const DEMO_ORG = {
@@ -65,9 +67,10 @@ async function seedUnits(ctx: DemoSeedContext): Promise<void> {
 
 /**
  * The steps after the organisation and its people exist, in order. Later parts of the demo
- * (assessment rounds, responses, initiatives) are added here as further steps.
+ * (initiatives, …) are added here as further steps. The history needs the units; the peers
+ * (fictitious sharing municipalities) make the benchmark and peer targets show.
  */
-export const DEMO_SEED_STEPS: DemoSeedStep[] = [seedUnits]
+export const DEMO_SEED_STEPS: DemoSeedStep[] = [seedUnits, seedDemoHistory, seedDemoPeers]
 
 export interface DemoSeedResult {
   organisation: { id: string; slug: string; name: string }
