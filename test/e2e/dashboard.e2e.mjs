@@ -165,11 +165,15 @@ async function ownOrganisation(baseUrl, browser, screenshotDir) {
     await checkA11y(page, 'the results dashboard')
     await screenshot(page, screenshotDir, 'dashboard')
 
-    // Not sharing: the comparison explains reciprocity and links to the settings.
-    await api('PATCH', `/orgs/${slug}`, { shareBenchmark: false })
+    // Not sharing, and k raised to 7: the comparison explains reciprocity and links to the
+    // settings; factors with fewer than 7 respondents are hidden and say so; the first round
+    // (four responses) is named as hidden in the trends.
+    await api('PATCH', `/orgs/${slug}`, { shareBenchmark: false, anonymityThreshold: 7 })
     await page.reload()
     await page.locator('#sec-benchmark').getByText('ömsesidighet').waitFor()
     assert(await page.locator('#sec-benchmark').getByRole('link', { name: 'Ändra delningen under Inställningar' }).isVisible(), 'a link leads to the settings')
+    assert((await page.locator('#sec-factors .bar-suppressed', { hasText: 'dolt (färre än 7 svar)' }).count()) > 0, 'factors under the new k are shown as hidden')
+    await page.locator('#sec-trends').getByText(/Omgången som stängdes .* visas inte: för få svar/).waitFor()
     page.checkClean()
   } finally {
     await context.close()
