@@ -4,6 +4,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { ROOT } from './lib/tools.mjs'
 import { fileSizes, kb } from './lib/sizes.mjs'
+import { reportDashboardSize } from './lib/dashboard-size.mjs'
 
 const ASSETS = join(ROOT, 'dist', 'client', 'assets')
 
@@ -64,3 +65,5 @@ if (existsSync(manifestFile)) {
   console.error('\nNo vite manifest (build.manifest in vite.config.ts): the respondent page size is not reported.')
   process.exitCode = 1
 }
+
+reportDashboardSize(ASSETS)

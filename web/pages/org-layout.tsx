@@ -6,11 +6,7 @@ import { asProblem } from '../lib/api'
 import { location } from '../lib/router'
 import { t as common } from '../i18n/common'
 import { t } from '../i18n/org'
-import { texts } from '../i18n'
 
-// The rounds section's label lives here, not in i18n/rounds.ts: that table is the rounds pages'
-// own chunk, and every organisation page would otherwise download it for one word.
-const nav = texts({ rounds: 'Undersökningar' }, { rounds: 'Surveys' })
 
 const SECTIONS = [
   { path: '', key: 'overview' },
@@ -18,6 +14,7 @@ const SECTIONS = [
   { path: '/settings', key: 'settings' },
   { path: '/members', key: 'members' },
   { path: '/units', key: 'units' },
+  { path: '/trends', key: 'trends' },
   { path: '/api-keys', key: 'apiKeys' },
 ] as const
 
@@ -26,6 +23,11 @@ export default function OrgLayout(props: { slug: string; children: JSX.Element }
   const [org, { mutate, refetch }] = createResource(() => props.slug, getOrganisation)
   const problem = () => (org.error ? asProblem(org.error) : undefined)
   const base = () => `/o/${encodeURIComponent(props.slug)}`
+  // A section is current on its own pages too: a round's page lies below /rounds.
+  const isCurrent = (path: string) => {
+    const here = location().pathname.replace(/\/$/, '')
+    return path === '' ? here === base() : here === base() + path || here.startsWith(base() + path + '/')
+  }
   const state = {
     slug: props.slug,
     org: () => org.latest as Org,
@@ -70,8 +72,8 @@ export default function OrgLayout(props: { slug: string; children: JSX.Element }
                     <For each={SECTIONS}>
                       {(s) => (
                         <li>
-                          <a href={base() + s.path} aria-current={location().pathname.replace(/\/$/, '') === base() + s.path ? 'page' : undefined}>
-                            {s.key === 'rounds' ? nav('rounds') : t(s.key)}
+                          <a href={base() + s.path} aria-current={isCurrent(s.path) ? 'page' : undefined}>
+                            {t(s.key)}
                           </a>
                         </li>
                       )}
