@@ -24,9 +24,10 @@ export default function OrgLayout(props: { slug: string; children: JSX.Element }
   const problem = () => (org.error ? asProblem(org.error) : undefined)
   const base = () => `/o/${encodeURIComponent(props.slug)}`
   // A section is current on its own pages too: a round's page lies below /rounds.
-  const isCurrent = (path: string) => {
+  const current = (path: string): 'page' | 'true' | undefined => {
     const here = location().pathname.replace(/\/$/, '')
-    return path === '' ? here === base() : here === base() + path || here.startsWith(base() + path + '/')
+    if (here === base() + path) return 'page'
+    return path !== '' && here.startsWith(base() + path + '/') ? 'true' : undefined
   }
   const state = {
     slug: props.slug,
@@ -72,7 +73,7 @@ export default function OrgLayout(props: { slug: string; children: JSX.Element }
                     <For each={SECTIONS}>
                       {(s) => (
                         <li>
-                          <a href={base() + s.path} aria-current={isCurrent(s.path) ? 'page' : undefined}>
+                          <a href={base() + s.path} aria-current={current(s.path)}>
                             {t(s.key)}
                           </a>
                         </li>
