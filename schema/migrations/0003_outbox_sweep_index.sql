@@ -1,0 +1,1 @@
+CREATE INDEX `outbox_status_created` ON `outbox` (`status`,`created_at`);
