@@ -21,8 +21,11 @@ import { participationRoutes } from './routes/participation'
 import { respondRoutes } from './routes/respond'
 import { consumeMailQueue, type MailQueueBody } from './services/invitations'
 import './services/round-hooks'
+import { deliverRaisedWebhooks } from './services/webhooks'
+import { webhookRoutes } from './routes/webhooks'
 
 const app = newApp()
+  .use('/api/v1/*', deliverRaisedWebhooks)
   .route('/api/v1', metaRoutes)
   .route('/api/v1/instruments', instrumentRoutes)
   .route('/api/v1/signup', signupRoutes)
@@ -36,6 +39,7 @@ const app = newApp()
   .route('/api/v1/orgs/:org/initiatives', initiativeRoutes)
   .route('/api/v1/orgs/:org/api-keys', apiKeyRoutes)
   .route('/api/v1/orgs/:org/audit-log', auditRoutes)
+  .route('/api/v1/orgs/:org/webhooks', webhookRoutes)
   .route('/api/v1/orgs/:org/assessments', assessmentRoutes)
   .route('/api/v1/orgs/:org/assessments/:id', respondentRoutes)
   .route('/api/v1/orgs/:org/assessments/:id/participation', participationRoutes)
