@@ -5,6 +5,7 @@ import worker from '../../worker/index'
 import { call, json } from '../helpers/http'
 import { eventually, openRoundWith, people, seedOrg, type SeededOrg } from '../helpers/seed'
 import type { Received } from '../helpers/webhook-receiver'
+import { newId, randomToken, sha256 } from '../../worker/services/crypto'
 
 const receiver = inject('webhookReceiver')
 const DAY_MS = 864e5
@@ -38,6 +39,19 @@ async function expectSigned(secret: string, got: Received) {
   const mac = new Uint8Array(await crypto.subtle.sign('HMAC', key, new TextEncoder().encode(`${id}.${ts}.${got.body}`)))
   expect(signature).toBe(`v1,${btoa(String.fromCharCode(...mac))}`)
   expect(got.headers['content-type']).toBe('application/json')
+}
+
+/** An admin of the organisation with a session, straight into D1 (the seed has owner and analyst). */
+async function adminOf(org: SeededOrg): Promise<string> {
+  const userId = newId('usr')
+  const cookie = randomToken()
+  const now = new Date().toISOString()
+  await env.DB.batch([
+    env.DB.prepare('INSERT INTO users (id, email, name, created_at) VALUES (?, ?, ?, ?)').bind(userId, `${userId}@example.se`, 'Admin', now),
+    env.DB.prepare("INSERT INTO memberships (org_id, user_id, role, created_at) VALUES (?, ?, 'admin', ?)").bind(org.id, userId, now),
+    env.DB.prepare('INSERT INTO sessions (id_hash, user_id, created_at, last_seen_at, expires_at) VALUES (?, ?, ?, ?, ?)').bind(await sha256(cookie), userId, now, now, new Date(Date.now() + 864e5).toISOString()),
+  ])
+  return `mognad_session=${cookie}`
 }
 
 const today = () => new Date().toISOString().slice(0, 10)
@@ -86,6 +100,12 @@ describe('webhook management', () => {
       expect((await call(`${hooksPath(org)}/${hook.id}`, { ...who, method: 'DELETE' })).status).toBe(403)
     }
     expect((await call(hooksPath(org))).status).toBe(401)
+    // An admin manages them like the owner.
+    const admin = await adminOf(org)
+    const made = await call(hooksPath(org), { cookie: admin, body })
+    expect(made.status).toBe(201)
+    expect((await json(await call(hooksPath(org), { cookie: admin }))).items).toHaveLength(2)
+    expect((await call(`${hooksPath(org)}/${(await json(made)).id}`, { method: 'DELETE', cookie: admin })).status).toBe(204)
     // Another organisation's people and keys do not see this one; its webhook ids mean nothing elsewhere.
     expect((await call(hooksPath(org), { cookie: other.owner })).status).toBe(404)
     expect((await call(hooksPath(org), { key: other.writeKey })).status).toBe(404)
