@@ -56,7 +56,7 @@ async function adminOf(org: SeededOrg): Promise<string> {
 
 const today = () => new Date().toISOString().slice(0, 10)
 
-describe('webhook management', () => {
+describe('webhook management', { timeout: 60_000 }, () => {
   it('creates (secret shown once, stored sealed), lists and deletes', async () => {
     const org = await seedOrg()
     const created = await addWebhook(org, 'https://hooks.example.se/mognad?src=1', ['response.submitted', 'assessment.opened', 'assessment.opened'])
@@ -115,7 +115,8 @@ describe('webhook management', () => {
   })
 })
 
-describe('webhook deliveries', () => {
+// Rounds with mail through the queue and several cron runs each: generous on a busy machine.
+describe('webhook deliveries', { timeout: 60_000 }, () => {
   it('signs opened and closed events the Standard Webhooks way, with a date and no one’s answers', async () => {
     const org = await seedOrg()
     const target = fresh('ok')
