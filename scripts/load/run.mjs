@@ -71,6 +71,7 @@ try {
   const serverErrors = saved.results.filter((r) => r.status >= 500 || r.status === 0).length
   console.log(`\n(b) PUT /respond/{token}/answers, ${RESPONDENTS} respondents × ${SAVES_EACH} saves of ${ITEMS_PER_SAVE} items, ${CLIENTS} clients:`)
   console.log(`    ${fmt(saves.length)} requests in ${fmt(saved.seconds, 1)} s = ${fmt(saveRate)} req/s; p50 ${fmt(s.p50, 1)} ms, p95 ${fmt(s.p95, 1)} ms, max ${fmt(s.max, 1)} ms`)
+  console.log(`    time inside the Worker (Server-Timing): p50 ${fmt(s.serverP50, 1)} ms, p95 ${fmt(s.serverP95, 1)} ms`)
   console.log(`    non-2xx: ${nonOk} (5xx or no answer: ${serverErrors}) [${formatStatuses(s.statuses)}]`)
 
   const submitted = await runPool(tokens, CLIENTS, (token) => timed(`${baseUrl}/api/v1/respond/${token}/submit`, { method: 'POST' }))
