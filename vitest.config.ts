@@ -42,8 +42,9 @@ export default defineConfig({
           name: 'workers',
           include: ['test/api/**/*.test.ts', 'test/db/**/*.test.ts'],
           setupFiles: ['./test/helpers/apply-migrations.ts'],
-          // A real OpenID provider in Node for the single sign-on tests (its issuer via inject).
-          globalSetup: ['./test/helpers/oidc-provider.ts'],
+          // A real OpenID provider in Node for the single sign-on tests (its issuer via inject), and a
+          // webhook receiver for the delivery tests (its address via inject).
+          globalSetup: ['./test/helpers/oidc-provider.ts', './test/helpers/webhook-receiver.ts'],
         },
       },
     ],

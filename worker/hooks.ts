@@ -2,6 +2,7 @@ import type { Context } from 'hono'
 import type { AppEnv } from './env'
 import type { OrgRow } from './db/organisations'
 import type { Db } from './db/client'
+import type { AssessmentRow } from './db/assessments'
 
 /**
  * Reactions of later features to organisation changes, registered by those features (e.g. a new
@@ -19,3 +20,25 @@ export const UNIT_IN_USE_CHECKS: ((c: Context<AppEnv>, orgId: string, unitId: st
  * closes rounds without a request.
  */
 export const RESULTS_STORED_HOOKS: ((db: Db, orgId: string) => Promise<void>)[] = []
+/** A change in a round's life that later features (webhooks) react to. */
+export interface RoundEvent {
+  type: 'assessment.opened' | 'assessment.closed' | 'response.submitted'
+  round: AssessmentRow
+}
+
+/**
+ * Reactions to round events, registered by those features. They take only the database: a round
+ * also closes lazily on read and from the cron, where no request context exists.
+ */
+export const ROUND_EVENT_HOOKS: ((db: Db, event: RoundEvent) => Promise<void>)[] = []
+
+/** Runs the round event hooks; a failing reaction is logged and never undoes or fails the change. */
+export async function emitRoundEvent(db: Db, event: RoundEvent): Promise<void> {
+  for (const hook of ROUND_EVENT_HOOKS) {
+    try {
+      await hook(db, event)
+    } catch (err) {
+      console.error(JSON.stringify({ roundEvent: event.type, assessment: event.round.id, error: String(err) }))
+    }
+  }
+}

@@ -25,8 +25,11 @@ import { benchmarkRoutes } from './routes/benchmark'
 import { trendRoutes } from './routes/trends'
 import { consumeMailQueue, type MailQueueBody } from './services/invitations'
 import './services/round-hooks'
+import { deliverRaisedWebhooks } from './services/webhooks'
+import { webhookRoutes } from './routes/webhooks'
 
 const app = newApp()
+  .use('/api/v1/*', deliverRaisedWebhooks)
   .route('/api/v1', metaRoutes)
   .route('/api/v1/instruments', instrumentRoutes)
   .route('/api/v1/signup', signupRoutes)
@@ -40,6 +43,7 @@ const app = newApp()
   .route('/api/v1/orgs/:org/initiatives', initiativeRoutes)
   .route('/api/v1/orgs/:org/api-keys', apiKeyRoutes)
   .route('/api/v1/orgs/:org/audit-log', auditRoutes)
+  .route('/api/v1/orgs/:org/webhooks', webhookRoutes)
   .route('/api/v1/orgs/:org/assessments', assessmentRoutes)
   .route('/api/v1/orgs/:org/assessments/:id', respondentRoutes)
   .route('/api/v1/orgs/:org/assessments/:id/participation', participationRoutes)

@@ -2,11 +2,15 @@ import type { Bindings } from './env'
 import { createDb, type Db } from './db/client'
 import { listStalePendingOrgIds } from './db/organisations'
 import { deleteOrganisationCascade } from './db/org-delete'
+import { sweepOutbox } from './services/outbox-sweep'
 
 export const PENDING_ORG_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000
 
-/** Extra periodic work registered by features (e.g. closing rounds whose closing time has passed). */
-export const SCHEDULED_TASKS: ((env: Bindings, now: number) => Promise<void>)[] = []
+/**
+ * Periodic work: re-queuing round mail stuck in the outbox, and what features register (e.g.
+ * closing rounds whose closing time has passed).
+ */
+export const SCHEDULED_TASKS: ((env: Bindings, now: number) => Promise<void>)[] = [sweepOutbox]
 
 /** Removes organisations whose owner never signed in within 7 days of signing up. */
 export async function removeStalePendingOrgs(db: Db, now: number): Promise<void> {
@@ -17,5 +21,12 @@ export async function removeStalePendingOrgs(db: Db, now: number): Promise<void>
 /** The cron backstop: removes organisations never activated within 7 days, then the features' tasks. */
 export async function runScheduled(env: Bindings, now: number): Promise<void> {
   await removeStalePendingOrgs(createDb(env.DB), now)
-  for (const task of SCHEDULED_TASKS) await task(env, now)
+  // One failing task (a provider down, a bad row) must not hold back the others.
+  for (const task of SCHEDULED_TASKS) {
+    try {
+      await task(env, now)
+    } catch (err) {
+      console.error(JSON.stringify({ scheduled: task.name, error: String(err) }))
+    }
+  }
 }

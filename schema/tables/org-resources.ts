@@ -63,7 +63,8 @@ export const outbox = sqliteTable(
     createdAt: text('created_at').notNull(),
     sentAt: text('sent_at'),
   },
-  (t) => [index('outbox_org_batch').on(t.orgId, t.batchId, t.status)],
+  // (status, created_at): the cron's sweep for rows still queued long after they were written.
+  (t) => [index('outbox_org_batch').on(t.orgId, t.batchId, t.status), index('outbox_status_created').on(t.status, t.createdAt)],
 )
 
 /**

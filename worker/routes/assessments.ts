@@ -15,6 +15,7 @@ import { newId } from '../services/crypto'
 import { audit } from '../services/audit'
 import { closeRound, refreshResults, settleRound } from '../services/close-round'
 import { inviteAdded } from '../services/invitations'
+import { emitRoundEvent } from '../hooks'
 import { conflict, futureClosesAt, knownVersion, loadRound, orgAccess, toAssessment } from '../services/rounds'
 
 const T = 'assessments'
@@ -101,6 +102,7 @@ export const assessmentRoutes = new Hono<AppEnv>()
     if (!opened) throw conflict('Bara ett utkast kan öppnas.', 'Only a draft round can be opened.')
     await inviteAdded(c.env, db, { org, round: opened, origin: appOrigin(c) })
     await audit(c, org.id, 'assessment.open', round.id)
+    await emitRoundEvent(db, { type: 'assessment.opened', round: opened })
     return c.json(toAssessment(opened), 200)
   })
   .post('/:id/close', orgAccess, validate('param', AssessmentParams), async (c) => {

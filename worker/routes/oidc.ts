@@ -5,6 +5,7 @@ import * as z from 'zod/mini'
 import type { AppEnv } from '../env'
 import { op } from '../openapi/registry'
 import { findOrgByRef } from '../db/organisations'
+import { hitFixedWindow } from '../db/rate-limits'
 import { OidcFailure, type OidcErrorCode } from '../services/oidc-errors'
 import { beginSignIn, completeSignIn, FLOW_TTL_MS } from '../services/oidc-sign-in'
 
@@ -15,7 +16,7 @@ op({
   tag: 'auth',
   access: 'public',
   params: z.object({ org: z.string() }),
-  responses: { 302: { description: 'To the provider’s authorisation endpoint; on failure to `/sign-in?error=<code>` (`unknown_organisation`, `oidc_not_configured`, `provider_unavailable`)' } },
+  responses: { 302: { description: 'To the provider’s authorisation endpoint; on failure to `/sign-in?error=<code>` (`unknown_organisation`, `oidc_not_configured`, `provider_unavailable`, `rate_limited` after 30 starts per client address and minute)' } },
 })
 op({
   method: 'get',
@@ -50,6 +51,19 @@ function failed(c: Context<AppEnv>, err: unknown) {
 
 const signInError = (c: Context<AppEnv>, code: OidcErrorCode) => c.redirect(`/sign-in?error=${code}`, 302)
 
+/**
+ * Each start writes a flow row and may fetch the provider's discovery document: a fixed window
+ * per client address keeps one client from filling the table or hammering the provider. A person
+ * clicking a sign-in button never comes near 30 a minute.
+ */
+export const OIDC_START_LIMIT = { limit: 30, windowSeconds: 60 }
+
+async function startRateLimited(c: Context<AppEnv>): Promise<boolean> {
+  const client = c.req.header('CF-Connecting-IP') ?? 'unknown'
+  const { count } = await hitFixedWindow(c.get('db'), `oidc:ip:${client}`, OIDC_START_LIMIT.windowSeconds, Date.now())
+  return count > OIDC_START_LIMIT.limit
+}
+
 export const oidcRoutes = new Hono<AppEnv>()
   .get('/callback', async (c) => {
     const boundState = getCookie(c, bindingCookieName(c))
@@ -63,6 +77,7 @@ export const oidcRoutes = new Hono<AppEnv>()
     }
   })
   .get('/:org/start', async (c) => {
+    if (await startRateLimited(c)) return signInError(c, 'rate_limited')
     // Unknown organisations redirect like every other failure: this is a link a person clicks.
     const org = await findOrgByRef(c.get('db'), c.req.param('org'))
     if (!org) return signInError(c, 'unknown_organisation')

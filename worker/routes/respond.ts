@@ -9,6 +9,7 @@ import { formItems, getInstrument } from '../../schema/instruments'
 import { findAnswers, findRespondentByTokenHash, mergeAnswers, submitResponse, type TokenRespondent } from '../db/responses'
 import { settleRound } from '../services/close-round'
 import { answerKey, tokenHash } from '../services/respondent-tokens'
+import { emitRoundEvent } from '../hooks'
 
 const T = 'respond'
 op({ method: 'get', path: '/respond/{token}', summary: 'The survey, the respondent’s own answers and whether they submitted', tag: T, access: 'respondent', params: RespondParams, responses: { 200: { description: 'The survey', schema: Survey } } })
@@ -102,7 +103,11 @@ export const respondRoutes = new Hono<AppEnv>()
     const now = new Date()
     const today = now.toISOString().slice(0, 10)
     const submittedAt = await submitResponse(c.get('db'), await answerKey(c.env, token), r.respondentId, today, now.toISOString())
-    if (submittedAt) return c.json({ submittedAt }, 200)
+    if (submittedAt) {
+      // Only this first submit raises the event (a repeat answers 200 above without one).
+      await emitRoundEvent(c.get('db'), { type: 'response.submitted', round: r.assessment })
+      return c.json({ submittedAt }, 200)
+    }
     const again = await resolve(c)
     if (again.respondent.status === 'submitted') return c.json({ submittedAt: again.respondent.submittedOn! }, 200)
     throw notOpen()

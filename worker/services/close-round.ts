@@ -6,7 +6,7 @@ import { listSubmittedResponses } from '../db/responses'
 import { listSnapshotChunks, saveResults, saveSnapshotAndResults } from '../db/results'
 import { findOrgById } from '../db/organisations'
 import { computeStoredResults, decodeSnapshot, encodeSnapshot } from './snapshot'
-import { RESULTS_STORED_HOOKS } from '../hooks'
+import { emitRoundEvent, RESULTS_STORED_HOOKS } from '../hooks'
 
 /**
  * Freezes a closed round: reads its submitted responses once (only submitted rows, through the
@@ -29,6 +29,8 @@ export async function closeRound(db: Db, round: AssessmentRow, k: number, closed
   const closed = await markClosed(db, round.orgId, round.id, closedAt)
   if (!closed) return { round: (await findAssessment(db, round.orgId, round.id)) ?? round, closedNow: false }
   await freezeRound(db, closed, k)
+  // Whoever closed it (button, lazy read, cron), exactly one caller gets here per round.
+  await emitRoundEvent(db, { type: 'assessment.closed', round: closed })
   return { round: closed, closedNow: true }
 }
 

@@ -13,6 +13,7 @@ export const OIDC_ERROR_CODES = [
   'email_not_verified',
   'domain_not_allowed',
   'not_a_member',
+  'rate_limited',
 ] as const
 export type OidcErrorCode = (typeof OIDC_ERROR_CODES)[number]
 
