@@ -19,6 +19,9 @@ import { assessmentRoutes } from './routes/assessments'
 import { respondentRoutes } from './routes/respondents'
 import { participationRoutes } from './routes/participation'
 import { respondRoutes } from './routes/respond'
+import { recommendationRoutes } from './routes/recommendations'
+import { competencePlanRoutes } from './routes/competence-plan'
+import { benefitRoutes } from './routes/benefits'
 import { consumeMailQueue, type MailQueueBody } from './services/invitations'
 import './services/round-hooks'
 
@@ -39,6 +42,9 @@ const app = newApp()
   .route('/api/v1/orgs/:org/assessments', assessmentRoutes)
   .route('/api/v1/orgs/:org/assessments/:id', respondentRoutes)
   .route('/api/v1/orgs/:org/assessments/:id/participation', participationRoutes)
+  .route('/api/v1/orgs/:org/assessments/:id/recommendations', recommendationRoutes)
+  .route('/api/v1/orgs/:org/assessments/:id', competencePlanRoutes)
+  .route('/api/v1/orgs/:org/benefits', benefitRoutes)
   .route('/api/v1/respond', respondRoutes)
   .route('/api', docsPage)
 
