@@ -23,6 +23,11 @@ export const routes: readonly Route[] = [
   { path: '/o/:slug/members', page: lazy(() => import('./pages/members')), layout: 'org' },
   { path: '/o/:slug/units', page: lazy(() => import('./pages/units')), layout: 'org' },
   { path: '/o/:slug/api-keys', page: lazy(() => import('./pages/api-keys')), layout: 'org' },
+  { path: '/o/:slug/portfolio', page: lazy(() => import('./pages/portfolio/index')), layout: 'org' },
+  { path: '/o/:slug/benefits', page: lazy(() => import('./pages/portfolio/benefits')), layout: 'org' },
+  { path: '/o/:slug/initiatives', page: lazy(() => import('./pages/initiatives/index')), layout: 'org' },
+  { path: '/o/:slug/initiatives/new', page: lazy(() => import('./pages/initiatives/edit')), layout: 'org' },
+  { path: '/o/:slug/initiatives/:id', page: lazy(() => import('./pages/initiatives/edit')), layout: 'org' },
   { path: '/dev/mail', page: lazy(() => import('./pages/dev-mail')) },
   { path: '*', page: lazy(() => import('./pages/not-found')) },
 ]

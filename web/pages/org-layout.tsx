@@ -12,6 +12,9 @@ const SECTIONS = [
   { path: '/settings', key: 'settings' },
   { path: '/members', key: 'members' },
   { path: '/units', key: 'units' },
+  { path: '/initiatives', key: 'initiatives' },
+  { path: '/portfolio', key: 'portfolio' },
+  { path: '/benefits', key: 'benefits' },
   { path: '/api-keys', key: 'apiKeys' },
 ] as const
 

@@ -11,6 +11,7 @@ import { listDevMail } from '../db/mail'
 import { slugTaken } from '../db/organisations'
 import { newId } from './crypto'
 import { sendSignInLink } from './sign-in'
+import { seedInitiatives } from './demo-initiatives'
 
 /** The demo organisation: a fictitious mid-sized municipality (212000-9994 has a valid Luhn digit). */
 export const DEMO_ORG = {
@@ -67,7 +68,7 @@ async function seedUnits(ctx: DemoSeedContext): Promise<void> {
  * The steps after the organisation and its people exist, in order. Later parts of the demo
  * (assessment rounds, responses, initiatives) are added here as further steps.
  */
-export const DEMO_SEED_STEPS: DemoSeedStep[] = [seedUnits]
+export const DEMO_SEED_STEPS: DemoSeedStep[] = [seedUnits, seedInitiatives]
 
 export interface DemoSeedResult {
   organisation: { id: string; slug: string; name: string }
