@@ -38,7 +38,7 @@ export function CompetencePlan(props: { plan: Plan; csvHref: string }) {
                   {item.factorId} {local(item.name)}
                   <Show when={item.weakness}>
                     {' '}
-                    <span class="badge">{t('weakness')}</span>
+                    <span class="badge weak">{t('weakness')}</span>
                   </Show>
                 </h3>
                 <p class="muted">

@@ -53,7 +53,7 @@ export function Scatter(props: { ranking: Ranked[]; initiatives: Map<string, Ini
           <For each={ticks(xMax())}>
             {(v) => (
               <text x={x(v)} y={H - M.bottom + 18} text-anchor={v === 0 ? 'start' : v === xMax() ? 'end' : 'middle'}>
-                {num(v / 1000, 0)}k
+                {t('thousands', { v: num(v / 1000, 0) })}
               </text>
             )}
           </For>

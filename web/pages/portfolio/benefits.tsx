@@ -85,7 +85,9 @@ export default function Benefits() {
                         </Show>
                       </p>
                       <Show when={item.expected.length || item.realised.length} fallback={<p class="muted">{ti('nothing')}</p>}>
-                        <h3>{ti('promised')}</h3>
+                        <Show when={item.expected.length}>
+                          <h3>{ti('promised')}</h3>
+                        </Show>
                         <ul>
                           <For each={item.expected}>
                             {(e) => (

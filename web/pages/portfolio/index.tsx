@@ -48,7 +48,7 @@ export default function PortfolioPage() {
   const summary = () => {
     const p = recs.latest?.portfolio
     if (!p) return ''
-    return t('summary', { budget: money(effectiveBudget()), count: p.initiativeIds.length, cost: money(p.totalCost), score: num(p.totalScore) })
+    return t(p.initiativeIds.length === 1 ? 'summaryOne' : 'summary', { budget: money(effectiveBudget()), count: p.initiativeIds.length, cost: money(p.totalCost), score: num(p.totalScore) })
   }
   const roundOptions = () => (rounds.latest ?? []).map((r) => ({ value: r.id, label: `${r.name} (${formatTime(r.closedAt)})` }))
 
