@@ -177,13 +177,15 @@ describe('GET …/recommendations', () => {
     const imported = await call(`/api/v1/orgs/${org.slug}/initiatives`, { key: org.writeKey, raw: csv, contentType: 'text/csv' })
     expect((await json(imported)).added).toBe(40)
     const started = performance.now()
-    const res = await call(recs(org, round, '?budget=2000000'), { key: org.readKey })
+    const res = await call(recs(org, round, '?budget=2000000'), { key: org.readKey, headers: { 'X-Count-Rows': '1' } })
     const wall = performance.now() - started
     const body = await json(res)
     expect(res.status).toBe(200)
     expect(body.ranking).toHaveLength(40)
     expect(body.portfolio.exact).toBe(true)
     expect(body.portfolio.totalCost).toBeLessThanOrEqual(2_000_000)
-    console.log(`40 costed initiatives: ${res.headers.get('Server-Timing')} (wall ${wall.toFixed(1)} ms in the test pool)`)
+    // One round, its results, the organisation, 40 initiative rows and the benchmark look-ups.
+    expect(Number(res.headers.get('X-D1-Rows-Read'))).toBeLessThanOrEqual(100)
+    console.log(`40 costed initiatives: ${res.headers.get('Server-Timing')}, D1 rows read ${res.headers.get('X-D1-Rows-Read')} (wall ${wall.toFixed(1)} ms in the test pool)`)
   })
 })
