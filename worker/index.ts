@@ -19,6 +19,9 @@ import { assessmentRoutes } from './routes/assessments'
 import { respondentRoutes } from './routes/respondents'
 import { participationRoutes } from './routes/participation'
 import { respondRoutes } from './routes/respond'
+import { resultsExportRoutes } from './routes/results-export'
+import { benchmarkRoutes } from './routes/benchmark'
+import { trendRoutes } from './routes/trends'
 import { recommendationRoutes } from './routes/recommendations'
 import { competencePlanRoutes } from './routes/competence-plan'
 import { benefitRoutes } from './routes/benefits'
@@ -42,6 +45,9 @@ const app = newApp()
   .route('/api/v1/orgs/:org/assessments', assessmentRoutes)
   .route('/api/v1/orgs/:org/assessments/:id', respondentRoutes)
   .route('/api/v1/orgs/:org/assessments/:id/participation', participationRoutes)
+  .route('/api/v1/orgs/:org/assessments/:id', resultsExportRoutes)
+  .route('/api/v1/orgs/:org/assessments/:id', benchmarkRoutes)
+  .route('/api/v1/orgs/:org/trends', trendRoutes)
   .route('/api/v1/orgs/:org/assessments/:id/recommendations', recommendationRoutes)
   .route('/api/v1/orgs/:org/assessments/:id', competencePlanRoutes)
   .route('/api/v1/orgs/:org/benefits', benefitRoutes)

@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm'
-import { memberships, organisations, units, users } from '../../schema/tables'
+import { assessmentResults, assessmentSnapshots, assessments, memberships, organisations, respondents, responses, units, users } from '../../schema/tables'
+import type { AssessmentRow } from './assessments'
 import type { MemberRole } from '../../schema/enums'
 import type { Db } from './client'
 import type { OrgRow } from './organisations'
@@ -39,4 +40,28 @@ export async function ensureDemoUnit(db: Db, orgId: string, unit: { id: string; 
   const row = await db.select().from(units).where(and(eq(units.orgId, orgId), eq(units.name, unit.name))).get()
   if (!row) throw new Error(`demo unit ${unit.name} could not be created`)
   return row
+}
+
+/** The demo round of this name in the organisation, if any (names are the demo's own keys). */
+export async function findDemoRound(db: Db, orgId: string, name: string): Promise<AssessmentRow | undefined> {
+  return db.select().from(assessments).where(and(eq(assessments.orgId, orgId), eq(assessments.name, name))).get()
+}
+
+/**
+ * Removes a demo round left half-made by an interrupted seed, with everything under it, so the
+ * next seed builds it again from the start.
+ */
+export async function deleteDemoRound(db: Db, orgId: string, roundId: string): Promise<void> {
+  await db.batch([
+    db.delete(responses).where(and(eq(responses.orgId, orgId), eq(responses.assessmentId, roundId))),
+    db.delete(respondents).where(and(eq(respondents.orgId, orgId), eq(respondents.assessmentId, roundId))),
+    db.delete(assessmentSnapshots).where(and(eq(assessmentSnapshots.orgId, orgId), eq(assessmentSnapshots.assessmentId, roundId))),
+    db.delete(assessmentResults).where(and(eq(assessmentResults.orgId, orgId), eq(assessmentResults.assessmentId, roundId))),
+    db.delete(assessments).where(and(eq(assessments.orgId, orgId), eq(assessments.id, roundId))),
+  ])
+}
+
+/** Marks a past demo round's respondents invited (its invitations are history: no mail is sent). */
+export async function markDemoInvited(db: Db, orgId: string, roundId: string): Promise<void> {
+  await db.update(respondents).set({ status: 'invited' }).where(and(eq(respondents.orgId, orgId), eq(respondents.assessmentId, roundId), eq(respondents.status, 'added'))).run()
 }

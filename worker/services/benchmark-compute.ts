@@ -3,16 +3,16 @@ import type { AppEnv } from '../env'
 import type { Db } from '../db/client'
 import type { OrgRow } from '../db/organisations'
 import { findAssessment, type AssessmentRow } from '../db/assessments'
-import { findResults } from '../db/results'
 import { listEntries, listRoundsInWindow } from '../db/benchmark'
 import { benchmark, benchmarkPrecondition, monthsBefore, WINDOW_MONTHS, type BenchmarkGroup, type BenchmarkRecord } from '../domain'
 import { getInstrument } from '../../schema/instruments'
 import { scoresOfBody } from './benchmark-entries'
-import { refreshResults, settleRound } from './close-round'
+import { settleRound } from './close-round'
+import { currentResults, type ResultsReason } from './benchmark-access'
 
 export type BenchmarkOutcome =
   | { ok: true; instrumentVersion: string; groups: BenchmarkGroup[] }
-  | { ok: false; reason: 'not_closed' | 'below_threshold' | 'not_sharing' }
+  | { ok: false; reason: ResultsReason }
 
 /**
  * The benchmark of a round of `org` (docs/model.md §5). Participants come from the precomputed
@@ -21,13 +21,7 @@ export type BenchmarkOutcome =
  * for only those organisations. The engine then picks each one's latest round in the window.
  */
 export async function computeBenchmark(db: Db, org: OrgRow, round: AssessmentRow): Promise<BenchmarkOutcome> {
-  let stored = round.status === 'closed' ? await findResults(db, org.id, round.id) : undefined
-  // Self-healing as in the results route: a close interrupted after its status flip, or a
-  // threshold change whose recompute failed.
-  if (round.status === 'closed' && (!stored || stored.k !== org.anonymityThreshold)) {
-    await refreshResults(db, round, org.anonymityThreshold)
-    stored = await findResults(db, org.id, round.id)
-  }
+  const stored = await currentResults(db, org, round)
   const reason = benchmarkPrecondition({ closed: round.status === 'closed', hasResults: !!stored?.body, shareBenchmark: org.shareBenchmark })
   if (reason) return { ok: false, reason }
   const instrument = getInstrument(round.instrumentVersion)

@@ -11,6 +11,8 @@ import { listDevMail } from '../db/mail'
 import { slugTaken } from '../db/organisations'
 import { newId } from './crypto'
 import { sendSignInLink } from './sign-in'
+import { seedDemoHistory } from './demo-history'
+import { seedDemoPeers } from './demo-peers'
 import { seedInitiatives } from './demo-initiatives'
 
 /** The demo organisation: a fictitious mid-sized municipality (212000-9994 has a valid Luhn digit). */
@@ -65,10 +67,12 @@ async function seedUnits(ctx: DemoSeedContext): Promise<void> {
 }
 
 /**
- * The steps after the organisation and its people exist, in order. Later parts of the demo
- * (assessment rounds, responses, initiatives) are added here as further steps.
+ * The steps after the organisation and its people exist, in order; later parts of the demo are
+ * added here as further steps. The history needs the units; the peers (fictitious sharing
+ * municipalities) make the benchmark and peer targets show; the initiatives give the portfolio
+ * something to rank against the history's latest closed round.
  */
-export const DEMO_SEED_STEPS: DemoSeedStep[] = [seedUnits, seedInitiatives]
+export const DEMO_SEED_STEPS: DemoSeedStep[] = [seedUnits, seedDemoHistory, seedDemoPeers, seedInitiatives]
 
 export interface DemoSeedResult {
   organisation: { id: string; slug: string; name: string }

@@ -1,0 +1,44 @@
+import { z } from 'zod/mini'
+import { FORMS } from '../enums'
+
+/** Schemas of the follow-up over time (trends) and the comparison with peers (benchmark). */
+
+const Score = z.object({
+  id: z.string(),
+  percent: z.nullable(z.number()),
+  ci: z.nullable(z.tuple([z.number(), z.number()])),
+  n: z.number(),
+  suppressed: z.optional(z.literal(true)),
+})
+
+const TrendRound = z.object({
+  assessmentId: z.string(),
+  name: z.string(),
+  closedAt: z.string(),
+  instrumentVersion: z.string(),
+  form: z.enum(FORMS),
+  n: z.number(),
+  overall: Score,
+  dimensions: z.array(Score),
+  categories: z.array(Score),
+  factors: z.array(Score),
+  /** Percentage points against the previous shown round of the same version and form; null
+   *  without one, or where either value is null. */
+  change: z.record(z.string(), z.nullable(z.number())),
+})
+const SuppressedRound = z.object({ assessmentId: z.string(), closedAt: z.string(), suppressed: z.literal(true) })
+
+export const Trends = z.object({ items: z.array(z.union([TrendRound, SuppressedRound])) })
+
+const PeerGroupId = z.enum(['all', 'kind', 'size', 'county'])
+const Stat = z.object({
+  id: z.string(),
+  p25: z.nullable(z.number()),
+  median: z.nullable(z.number()),
+  p75: z.nullable(z.number()),
+  percentileRank: z.nullable(z.number()),
+})
+
+export const Benchmark = z.object({
+  groups: z.array(z.union([z.object({ group: PeerGroupId, size: z.number(), scores: z.array(Stat) }), z.object({ group: PeerGroupId, suppressed: z.literal(true) })])),
+})
