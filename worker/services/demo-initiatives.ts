@@ -20,16 +20,18 @@ interface DemoInitiative {
   pinReason?: string
   /** Political urgency, technical urgency, societal benefit, administration benefit, risk. */
   values: [number, number, number, number, number]
-  expected?: { text: string; measure: string; owner: string; followUpDate: string }[]
-  realised?: { text: string; measure?: string; value?: number; realisedOn: string; expectedIndex?: number }[]
-  history?: { status: InitiativeStatus; at: string }[]
+  /** Dates are given as whole months from today (negative: ago), so the demo stays current:
+   *  the done initiative falls between the demo's two closed rounds. */
+  expected?: { text: string; measure: string; owner: string; followUp: number }[]
+  realised?: { text: string; measure?: string; value?: number; realisedIn: number; expectedIndex?: number }[]
+  history?: { status: InitiativeStatus; months: number }[]
 }
 
 export const DEMO_INITIATIVES: readonly DemoInitiative[] = [
   {
     key: 'etjanster', title: 'E-tjänsteplattform', description: 'En gemensam plattform för e-tjänster med inloggning, ärendestatus och digital brevlåda.',
     kind: 'innovation', target: 'capability', factors: 'I5:3 I1:2 U2:1', cost: 1_800_000, owner: 'Digitaliseringsenheten', status: 'planned', values: [4, 3, 5, 4, 3],
-    expected: [{ text: 'Fler ärenden startas digitalt', measure: 'Andel ansökningar via e-tjänst', owner: 'Kommunikationschef', followUpDate: '2027-06-30' }],
+    expected: [{ text: 'Fler ärenden startas digitalt', measure: 'Andel ansökningar via e-tjänst', owner: 'Kommunikationschef', followUp: 9 }],
   },
   { key: 'api', title: 'API-plattform och integrationer', description: 'Ersätt punkt-till-punkt-integrationer med en API-plattform och gemensamma informationsmodeller.', kind: 'efficiency', target: 'legacy', factors: 'E7:3 T1:2 T3:2', cost: 1_200_000, owner: 'IT-avdelningen', status: 'ongoing', values: [3, 5, 3, 4, 3] },
   { key: 'kompetens', title: 'Kompetenslyft digitalisering', description: 'Utbildning för chefer och medarbetare i digitala arbetssätt, och en kompetensförsörjningsplan per roll.', kind: 'efficiency', target: 'capability', factors: 'O1:3 B5:3 O2:2', cost: 600_000, owner: 'HR-avdelningen', status: 'planned', pin: 'in', pinReason: 'Beslutat i kommunstyrelsen 2026.', values: [5, 2, 3, 5, 1] },
@@ -41,16 +43,28 @@ export const DEMO_INITIATIVES: readonly DemoInitiative[] = [
   {
     key: 'signering', title: 'Digital signering', description: 'Digital underskrift av beslut, avtal och protokoll.', kind: 'efficiency', target: 'capability', factors: 'I5:2 E2:1', cost: 250_000, owner: 'Kansliavdelningen', status: 'done', values: [3, 3, 3, 4, 2],
     expected: [
-      { text: 'Kortare tid från beslut till underskrift', measure: 'Dagar från beslut till underskrift', owner: 'Kanslichef', followUpDate: '2026-03-31' },
-      { text: 'Mindre papper och porto', measure: 'Utskrivna sidor per månad', owner: 'Kanslichef', followUpDate: '2025-12-31' },
+      { text: 'Kortare tid från beslut till underskrift', measure: 'Dagar från beslut till underskrift', owner: 'Kanslichef', followUp: -2 },
+      { text: 'Mindre papper och porto', measure: 'Utskrivna sidor per månad', owner: 'Kanslichef', followUp: -1 },
     ],
-    realised: [{ text: 'Tiden till underskrift gick från 9 till 3 dagar', measure: 'Dagar från beslut till underskrift', value: 6, realisedOn: '2026-02-15', expectedIndex: 0 }],
-    history: [{ status: 'idea', at: '2025-01-10T09:00:00.000Z' }, { status: 'ongoing', at: '2025-03-01T09:00:00.000Z' }, { status: 'done', at: '2025-09-30T09:00:00.000Z' }],
+    realised: [{ text: 'Tiden till underskrift gick från 9 till 3 dagar', measure: 'Dagar från beslut till underskrift', value: 6, realisedIn: -3, expectedIndex: 0 }],
+    history: [{ status: 'idea', months: -14 }, { status: 'ongoing', months: -10 }, { status: 'done', months: -6 }],
   },
 ]
 
+/** The ISO time `months` whole months from `now` (the day clamped to the month's end). */
+export function monthsFrom(now: string, months: number): string {
+  const d = new Date(now)
+  const day = d.getUTCDate()
+  d.setUTCDate(1)
+  d.setUTCMonth(d.getUTCMonth() + months)
+  const last = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)).getUTCDate()
+  d.setUTCDate(Math.min(day, last))
+  return d.toISOString()
+}
+
 /** The step: each initiative has an id derived from the organisation, so a rerun adds nothing. */
 export async function seedInitiatives(ctx: DemoSeedContext): Promise<void> {
+  const date = (months: number) => monthsFrom(ctx.now, months).slice(0, 10)
   const rows: NewInitiativeRow[] = DEMO_INITIATIVES.map((d) => ({
     id: `ini_demo_${ctx.org.id.slice(4, 16)}_${d.key}`,
     orgId: ctx.org.id,
@@ -70,9 +84,9 @@ export async function seedInitiatives(ctx: DemoSeedContext): Promise<void> {
     societalBenefit: d.values[2],
     administrationBenefit: d.values[3],
     risk: d.values[4],
-    expectedBenefits: JSON.stringify(d.expected ?? []),
-    realisedBenefits: JSON.stringify(d.realised ?? []),
-    statusHistory: JSON.stringify(d.history ?? [{ status: d.status, at: ctx.now }]),
+    expectedBenefits: JSON.stringify((d.expected ?? []).map(({ followUp, ...e }) => ({ ...e, followUpDate: date(followUp) }))),
+    realisedBenefits: JSON.stringify((d.realised ?? []).map(({ realisedIn, ...r }) => ({ ...r, realisedOn: date(realisedIn) }))),
+    statusHistory: JSON.stringify(d.history ? d.history.map((h) => ({ status: h.status, at: monthsFrom(ctx.now, h.months) })) : [{ status: d.status, at: ctx.now }]),
     createdAt: ctx.now,
     updatedAt: ctx.now,
   }))
