@@ -81,7 +81,7 @@ export default function Benefits() {
                           </span>
                         </Show>
                         <Show when={item.overdueCount}>
-                          <span class="overdue">! {ti('overdueCount', { n: item.overdueCount })}</span>
+                          <span class="overdue">! {item.overdueCount === 1 ? ti('overdueOne') : ti('overdueCount', { n: item.overdueCount })}</span>
                         </Show>
                       </p>
                       <Show when={item.expected.length || item.realised.length} fallback={<p class="muted">{ti('nothing')}</p>}>
