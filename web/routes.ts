@@ -28,6 +28,11 @@ export const routes: readonly Route[] = [
   { path: '/o/:slug/rounds/:id/results', page: lazy(() => import('./pages/results/index')), layout: 'org' },
   { path: '/o/:slug/trends', page: lazy(() => import('./pages/results/trends')), layout: 'org' },
   { path: '/r/:token', page: lazy(() => import('./pages/respond')) },
+  { path: '/o/:slug/portfolio', page: lazy(() => import('./pages/portfolio/index')), layout: 'org' },
+  { path: '/o/:slug/benefits', page: lazy(() => import('./pages/portfolio/benefits')), layout: 'org' },
+  { path: '/o/:slug/initiatives', page: lazy(() => import('./pages/initiatives/index')), layout: 'org' },
+  { path: '/o/:slug/initiatives/new', page: lazy(() => import('./pages/initiatives/edit')), layout: 'org' },
+  { path: '/o/:slug/initiatives/:id', page: lazy(() => import('./pages/initiatives/edit')), layout: 'org' },
   { path: '/dev/mail', page: lazy(() => import('./pages/dev-mail')) },
   { path: '*', page: lazy(() => import('./pages/not-found')) },
 ]

@@ -23,6 +23,9 @@ import { respondRoutes } from './routes/respond'
 import { resultsExportRoutes } from './routes/results-export'
 import { benchmarkRoutes } from './routes/benchmark'
 import { trendRoutes } from './routes/trends'
+import { recommendationRoutes } from './routes/recommendations'
+import { competencePlanRoutes } from './routes/competence-plan'
+import { benefitRoutes } from './routes/benefits'
 import { consumeMailQueue, type MailQueueBody } from './services/invitations'
 import './services/round-hooks'
 import { deliverRaisedWebhooks } from './services/webhooks'
@@ -51,6 +54,9 @@ const app = newApp()
   .route('/api/v1/orgs/:org/assessments/:id', benchmarkRoutes)
   .route('/api/v1/orgs/:org/trends', trendRoutes)
   .route('/api/v1/orgs/:org/assessments/:id/invitation-preview', invitationPreviewRoutes)
+  .route('/api/v1/orgs/:org/assessments/:id/recommendations', recommendationRoutes)
+  .route('/api/v1/orgs/:org/assessments/:id', competencePlanRoutes)
+  .route('/api/v1/orgs/:org/benefits', benefitRoutes)
   .route('/api/v1/respond', respondRoutes)
   .route('/api', docsPage)
 

@@ -8,13 +8,17 @@ import { t as common } from '../i18n/common'
 import { t } from '../i18n/org'
 
 
+// The work comes first (surveys, results over time, the portfolio), administration after it.
 const SECTIONS = [
   { path: '', key: 'overview' },
   { path: '/rounds', key: 'rounds' },
+  { path: '/trends', key: 'trends' },
+  { path: '/portfolio', key: 'portfolio' },
+  { path: '/initiatives', key: 'initiatives' },
+  { path: '/benefits', key: 'benefits' },
   { path: '/settings', key: 'settings' },
   { path: '/members', key: 'members' },
   { path: '/units', key: 'units' },
-  { path: '/trends', key: 'trends' },
   { path: '/api-keys', key: 'apiKeys' },
 ] as const
 

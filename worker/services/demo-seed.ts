@@ -13,6 +13,7 @@ import { newId } from './crypto'
 import { sendSignInLink } from './sign-in'
 import { seedDemoHistory } from './demo-history'
 import { seedDemoPeers } from './demo-peers'
+import { seedInitiatives } from './demo-initiatives'
 
 /** The demo organisation: a fictitious mid-sized municipality (212000-9994 has a valid Luhn digit). */
 export const DEMO_ORG = {
@@ -66,11 +67,12 @@ async function seedUnits(ctx: DemoSeedContext): Promise<void> {
 }
 
 /**
- * The steps after the organisation and its people exist, in order. Later parts of the demo
- * (initiatives, …) are added here as further steps. The history needs the units; the peers
- * (fictitious sharing municipalities) make the benchmark and peer targets show.
+ * The steps after the organisation and its people exist, in order; later parts of the demo are
+ * added here as further steps. The history needs the units; the peers (fictitious sharing
+ * municipalities) make the benchmark and peer targets show; the initiatives give the portfolio
+ * something to rank against the history's latest closed round.
  */
-export const DEMO_SEED_STEPS: DemoSeedStep[] = [seedUnits, seedDemoHistory, seedDemoPeers]
+export const DEMO_SEED_STEPS: DemoSeedStep[] = [seedUnits, seedDemoHistory, seedDemoPeers, seedInitiatives]
 
 export interface DemoSeedResult {
   organisation: { id: string; slug: string; name: string }

@@ -1,0 +1,66 @@
+import { Match, Switch, createResource } from 'solid-js'
+import { PageTitle } from '../../components/page-title'
+import { useOrg } from '../../components/org-context'
+import { InitiativeForm } from '../../components/portfolio/initiative-form'
+import { createInitiative, deleteInitiative, getInitiative, updateInitiative } from '../../data/initiatives'
+import { asProblem } from '../../lib/api'
+import { navigate } from '../../lib/router'
+import type { PageProps } from '../../routes'
+import { t as common } from '../../i18n/common'
+import { ti } from '../../i18n/initiatives'
+import '../../styles/portfolio.css'
+
+/** `/o/:slug/initiatives/new` creates (and starts over for the next); `/o/:slug/initiatives/:id` edits. */
+export default function EditInitiative(props: PageProps) {
+  const { slug } = useOrg()
+  const id = () => props.params.id
+  const list = () => `/o/${encodeURIComponent(slug)}/initiatives`
+  const [initiative] = createResource(id, (i) => getInitiative(slug, i))
+
+  const remove = async () => {
+    const current = initiative.latest
+    if (!current || !window.confirm(ti('confirmDelete', { title: current.title }))) return
+    await deleteInitiative(slug, current.id)
+    navigate(list())
+  }
+
+  return (
+    <div class="stack">
+      <p>
+        <a href={list()}>← {ti('back')}</a>
+      </p>
+      <Switch>
+        <Match when={!id()}>
+          <PageTitle text={ti('newTitle')}>{ti('newTitle')}</PageTitle>
+          <InitiativeForm resetAfter submit={async (body) => ti('created', { title: (await createInitiative(slug, body)).title })} />
+        </Match>
+        <Match when={initiative.error}>
+          <PageTitle text={ti('notFound')}>{ti('notFound')}</PageTitle>
+          <p class="notice error">{asProblem(initiative.error).detail}</p>
+        </Match>
+        <Match when={initiative.latest}>
+          {(i) => (
+            <>
+              <PageTitle text={ti('editTitle')}>{ti('edit', { title: i().title })}</PageTitle>
+              <InitiativeForm
+                initial={i()}
+                submit={async (body) => {
+                  await updateInitiative(slug, i().id, body)
+                  return ti('saved')
+                }}
+              />
+              <p>
+                <button type="button" class="danger" onClick={remove}>
+                  {ti('delete')}
+                </button>
+              </p>
+            </>
+          )}
+        </Match>
+        <Match when={initiative.loading}>
+          <p class="loading">{common('loading')}</p>
+        </Match>
+      </Switch>
+    </div>
+  )
+}

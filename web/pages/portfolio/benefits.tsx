@@ -1,0 +1,128 @@
+import { For, Show, createMemo, createResource } from 'solid-js'
+import { PageTitle } from '../../components/page-title'
+import { useOrg } from '../../components/org-context'
+import { getBenefits, instrumentFactors, type BenefitFollowUp } from '../../data/portfolio'
+import { asProblem } from '../../lib/api'
+import { t as common } from '../../i18n/common'
+import { local, num, t } from '../../i18n/portfolio'
+import { ti } from '../../i18n/initiatives'
+import '../../styles/portfolio.css'
+
+type Item = BenefitFollowUp['items'][number]
+
+const signed = (n: number) => `${n > 0 ? '+' : n < 0 ? '−' : '±'}${num(Math.abs(n))}`
+
+/** The targeted factors before and after a done initiative, as a table. */
+function FactorChange(props: { item: Item; names: Map<string, { sv: string; en: string }> }) {
+  return (
+    <Show when={props.item.factorChange} fallback={<p class="muted">{ti('noChange')}</p>}>
+      {(fc) => (
+        <div class="table-wrap">
+          <table class="compact">
+            <caption>{ti('factorChange')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('factor')}</th>
+                <th scope="col" class="num">{ti('before')}</th>
+                <th scope="col" class="num">{ti('after')}</th>
+                <th scope="col" class="num">{ti('change')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              <For each={fc().factors}>
+                {(f) => (
+                  <tr>
+                    <th scope="row">
+                      {f.factorId} {props.names.get(f.factorId) ? local(props.names.get(f.factorId)!) : ''}
+                    </th>
+                    <td class="num">{f.before === null ? '–' : num(f.before)}</td>
+                    <td class="num">{f.after === null ? '–' : num(f.after)}</td>
+                    <td class="num">{f.change === null ? '–' : signed(f.change)}</td>
+                  </tr>
+                )}
+              </For>
+            </tbody>
+          </table>
+        </div>
+      )}
+    </Show>
+  )
+}
+
+export default function Benefits() {
+  const { slug } = useOrg()
+  const base = `/o/${encodeURIComponent(slug)}`
+  const [data] = createResource(() => getBenefits(slug))
+  const [factors] = createResource(() => instrumentFactors())
+  const names = createMemo(() => new Map((factors.latest ?? []).map((f) => [f.id, f.name])))
+  return (
+    <div class="stack">
+      <PageTitle text={ti('benefitsTitle')}>{ti('benefitsTitle')}</PageTitle>
+      <p>{ti('benefitsIntro')}</p>
+      <Show when={!data.error} fallback={<p class="notice error">{asProblem(data.error).detail}</p>}>
+        <Show when={data.latest} fallback={<p class="loading">{common('loading')}</p>}>
+          {(d) => (
+            <Show when={d().items.length} fallback={<p>{ti('benefitsEmpty')}</p>}>
+              <ul class="initiative-list">
+                <For each={d().items}>
+                  {(item) => (
+                    <li class="card">
+                      <h2>
+                        <a href={`${base}/initiatives/${encodeURIComponent(item.initiativeId)}`}>{item.title}</a>
+                      </h2>
+                      <p class="ranking-facts">
+                        <span class="badge" classList={{ out: item.status !== 'done' }}>
+                          {t(`status.${item.status}`)}
+                        </span>
+                        <Show when={item.doneOn}>{(on) => <span>{ti('doneOn', { date: on() })}</span>}</Show>
+                        <Show when={item.owner}>
+                          <span>
+                            {ti('owner')}: {item.owner}
+                          </span>
+                        </Show>
+                        <Show when={item.overdueCount}>
+                          <span class="overdue">! {item.overdueCount === 1 ? ti('overdueOne') : ti('overdueCount', { n: item.overdueCount })}</span>
+                        </Show>
+                      </p>
+                      <Show when={item.expected.length || item.realised.length} fallback={<p class="muted">{ti('nothing')}</p>}>
+                        <Show when={item.expected.length}>
+                          <h3>{ti('promised')}</h3>
+                        </Show>
+                        <ul>
+                          <For each={item.expected}>
+                            {(e) => (
+                              <li>
+                                {e.text} ({e.measure}; {e.owner}; {ti('followUpOn', { date: e.followUpDate })}) —{' '}
+                                <span classList={{ overdue: e.overdue }}>{e.realised ? `✓ ${ti('isRealised')}` : e.overdue ? `! ${ti('isOverdue')}` : ti('isPending')}</span>
+                              </li>
+                            )}
+                          </For>
+                        </ul>
+                        <Show when={item.realised.length}>
+                          <h3>{ti('delivered')}</h3>
+                          <ul>
+                            <For each={item.realised}>
+                              {(r) => (
+                                <li>
+                                  {r.text}
+                                  {r.measure ? ` (${r.measure}${r.value !== undefined ? `: ${num(r.value, 2)}` : ''})` : r.value !== undefined ? ` (${num(r.value, 2)})` : ''}, {r.realisedOn}
+                                </li>
+                              )}
+                            </For>
+                          </ul>
+                        </Show>
+                      </Show>
+                      <Show when={item.status === 'done'}>
+                        <FactorChange item={item} names={names()} />
+                      </Show>
+                    </li>
+                  )}
+                </For>
+              </ul>
+            </Show>
+          )}
+        </Show>
+      </Show>
+    </div>
+  )
+}
