@@ -1,4 +1,4 @@
-import { z } from 'zod/mini'
+import * as z from 'zod/mini'
 import { FORMS } from '../enums'
 
 /** Schemas of the follow-up over time (trends) and the comparison with peers (benchmark). */
