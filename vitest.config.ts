@@ -22,7 +22,7 @@ export default defineConfig({
         test: {
           name: 'domain',
           environment: 'node',
-          include: ['test/domain/**/*.test.ts', 'test/schema/**/*.test.ts', 'test/services/**/*.test.ts', 'test/scripts/**/*.test.ts'],
+          include: ['test/domain/**/*.test.ts', 'test/schema/**/*.test.ts', 'test/scripts/**/*.test.ts'],
         },
       },
       {

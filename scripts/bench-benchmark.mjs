@@ -6,12 +6,10 @@
 // requests that print the server time (Server-Timing) and the D1 rows read (X-D1-Rows-Read).
 // It never fails on time; it fails when the answer is wrong or the rows read exceed 1,600.
 // Run through npm (`npm run bench`) so Node 24 from node_modules is used.
-import { spawn } from 'node:child_process'
-import { createWriteStream, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { assertPortFree } from './lib/port.mjs'
-import { ROOT, runTool, toolEnv } from './lib/tools.mjs'
+import { ROOT, runTool } from './lib/tools.mjs'
+import { startWranglerDev } from './lib/wrangler-dev.mjs'
 
 const PORT = Number(process.env.BENCH_PORT ?? 8793)
 const ORIGIN = `http://127.0.0.1:${PORT}`
@@ -64,71 +62,56 @@ function entriesSql() {
   return `${statements.join('\n')}\n`
 }
 
-async function waitForHealth(child, logFile) {
-  const until = Date.now() + 60_000
-  while (Date.now() < until) {
-    if (child.exitCode !== null) throw new Error(`wrangler dev exited (${child.exitCode}):\n${readFileSync(logFile, 'utf8')}`)
-    try {
-      if ((await fetch(`${ORIGIN}/api/v1/health`)).ok) return
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise((r) => setTimeout(r, 250))
-  }
-  throw new Error(`wrangler dev did not answer within 60 s:\n${readFileSync(logFile, 'utf8')}`)
-}
 
-function stop(child) {
-  if (!child || child.exitCode !== null) return Promise.resolve()
-  return new Promise((done) => {
-    const timer = setTimeout(() => {
-      try {
-        process.kill(-child.pid, 'SIGKILL')
-      } catch {}
-      done()
-    }, 5000)
-    child.once('exit', () => {
-      clearTimeout(timer)
-      done()
-    })
-    // The whole process group: wrangler starts workerd beneath it.
-    try {
-      process.kill(-child.pid, 'SIGTERM')
-    } catch {
-      done()
-    }
+/** 40 costed active initiatives imported by CSV, then the recommendations with a budget, timed. */
+async function timeRecommendations(cookie, roundId) {
+  const factors = ['E1', 'E2', 'E3', 'E4', 'E5', 'E6', 'E7', 'I1', 'I2', 'I3', 'I4', 'I5', 'I6', 'B1', 'B2', 'B3', 'B4', 'B5', 'O1', 'O2', 'U1', 'U2', 'T1', 'T2', 'T3', 'T4']
+  const random = rng(11)
+  const pick = () => factors[Math.floor(random() * factors.length)]
+  const level = () => 1 + Math.floor(random() * 5)
+  const rows = Array.from({ length: 40 }, (_, i) => {
+    const f = [...new Set([pick(), pick(), pick()])].map((id) => `${id}:${1 + Math.floor(random() * 3)}`).join(' ')
+    const cost = 50_000 + Math.floor(random() * 950_000)
+    return [`Mätsatsning ${i + 1}`, 'Syntetisk', i % 3 === 0 ? 'innovation' : 'efficiency', i % 2 ? 'legacy' : 'capability', f, cost, 'Bänk', 'planned', level(), level(), level(), level(), level()].join(',')
   })
+  const csv = ['title,description,kind,target,factors,cost,owner,status,politicalUrgency,technicalUrgency,societalBenefit,administrationBenefit,risk', ...rows].join('\n')
+  const imported = await fetch(`${ORIGIN}/api/v1/orgs/demo/initiatives`, { method: 'POST', headers: { Cookie: cookie, Origin: ORIGIN, 'Content-Type': 'text/csv' }, body: csv })
+  const result = await imported.json()
+  if (imported.status !== 201 || result.added !== 40) throw new Error(`initiative import answered ${imported.status}: ${JSON.stringify(result).slice(0, 300)}`)
+  const recommend = []
+  const app = []
+  for (let i = 0; i < RUNS; i++) {
+    const res = await fetch(`${ORIGIN}/api/v1/orgs/demo/assessments/${roundId}/recommendations?budget=5000000`, { headers: { Cookie: cookie } })
+    if (res.status !== 200) throw new Error(`recommendations answered ${res.status}`)
+    const body = await res.json()
+    if (!body.portfolio) throw new Error('recommendations without a portfolio')
+    const timing = res.headers.get('Server-Timing') ?? ''
+    recommend.push(Number(/recommend;dur=([\d.]+)/.exec(timing)?.[1]))
+    app.push(Number(/app;dur=([\d.]+)/.exec(timing)?.[1]))
+  }
+  const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
+  console.log(`\nrecommendations with a budget, the demo's initiatives + 40 costed ones (wrangler dev)`)
+  console.log(`server time over ${RUNS} requests: median app;dur ${median(app).toFixed(1)} ms (budget 100 ms), of which recommend;dur ${median(recommend).toFixed(1)} ms`)
 }
 
 const started = performance.now()
 const step = (name) => process.env.BENCH_VERBOSE && console.log(`${((performance.now() - started) / 1000).toFixed(1)} s: ${name}`)
-await assertPortFree(PORT, '127.0.0.1')
-// wrangler wants the assets folder to exist; the API needs no built pages.
-mkdirSync(join(ROOT, 'dist/client'), { recursive: true })
-const stateDir = mkdtempSync(join(tmpdir(), 'mognad-bench-'))
-const logFile = join(stateDir, 'wrangler.log')
-let wrangler
+let server
 try {
   // The migrations and the entries in one wrangler call (each call costs a wrangler start-up);
   // this throwaway database never needs wrangler's record of applied migrations.
-  const migrations = readdirSync(join(ROOT, 'schema/migrations')).filter((f) => f.endsWith('.sql')).sort()
-  const sqlFile = join(stateDir, 'setup.sql')
-  writeFileSync(sqlFile, [...migrations.map((f) => readFileSync(join(ROOT, 'schema/migrations', f), 'utf8')), entriesSql()].join('\n;\n'))
-  await runTool('wrangler', ['d1', 'execute', 'DB', '--local', '--persist-to', stateDir, '--file', sqlFile], { stdio: 'ignore' })
-
-  step('entries inserted')
-  const vars = Object.entries(VARS).flatMap(([k, v]) => ['--var', `${k}:${v}`])
-  const log = createWriteStream(logFile)
-  wrangler = spawn(process.execPath, [join(ROOT, 'node_modules/wrangler/bin/wrangler.js'), 'dev', '--local', '--ip', '127.0.0.1', '--port', String(PORT), '--persist-to', stateDir, ...vars], {
-    cwd: ROOT,
-    env: toolEnv(),
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
+  server = await startWranglerDev({
+    port: PORT,
+    vars: VARS,
+    prefix: 'mognad-bench-',
+    setup: async (stateDir) => {
+      const migrations = readdirSync(join(ROOT, 'schema/migrations')).filter((f) => f.endsWith('.sql')).sort()
+      const sqlFile = join(stateDir, 'setup.sql')
+      writeFileSync(sqlFile, [...migrations.map((f) => readFileSync(join(ROOT, 'schema/migrations', f), 'utf8')), entriesSql()].join('\n;\n'))
+      await runTool('wrangler', ['d1', 'execute', 'DB', '--local', '--persist-to', stateDir, '--file', sqlFile], { stdio: 'ignore' })
+      step('entries inserted')
+    },
   })
-  wrangler.stdout.pipe(log)
-  wrangler.stderr.pipe(log)
-  await waitForHealth(wrangler, logFile)
-
   step('wrangler dev answers')
   const seedRes = await fetch(`${ORIGIN}/api/v1/dev/seed`, { method: 'POST' })
   if (!seedRes.ok) throw new Error(`dev seed answered ${seedRes.status}: ${await seedRes.text()}`)
@@ -156,8 +139,9 @@ try {
   const at = (p) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]
   console.log(`\nbenchmark endpoint, ${ORGS} sharing organisations + 8 demo organisations (wrangler dev, port ${PORT})`)
   console.log(`server time (Server-Timing app;dur) over ${RUNS} requests: median ${at(0.5).toFixed(1)} ms, p95 ${at(0.95).toFixed(1)} ms, min ${sorted[0].toFixed(1)} ms`)
-  console.log(`D1 rows read per request: ${rowsRead} (budget 1,600); whole run ${((performance.now() - started) / 1000).toFixed(1)} s`)
+  console.log(`D1 rows read per request: ${rowsRead} (budget 1,600)`)
+  await timeRecommendations(cookie, asked.id)
+  console.log(`whole run ${((performance.now() - started) / 1000).toFixed(1)} s`)
 } finally {
-  await stop(wrangler)
-  rmSync(stateDir, { recursive: true, force: true })
+  await server?.stop()
 }

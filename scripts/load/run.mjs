@@ -4,7 +4,7 @@
 // 5 times each from 50 concurrent clients, then submitting, and (c) checks that every respondent's
 // saved answers read back exactly as the union of what it saved. Traffic goes to 127.0.0.1 only,
 // every loop is bounded in count and time, and wrangler is stopped at the end.
-import { startServer } from './server.mjs'
+import { startWranglerDev } from '../lib/wrangler-dev.mjs'
 import { setUp } from './setup.mjs'
 import { formatStatuses, latencySummary, runFor, runPool, timed } from './measure.mjs'
 
@@ -36,7 +36,7 @@ function planSaves(itemIds) {
 
 const fmt = (n, digits = 0) => n.toLocaleString('en-GB', { maximumFractionDigits: digits, minimumFractionDigits: digits })
 
-const server = await startServer(PORT)
+const server = await startWranglerDev({ port: PORT, prefix: 'mognad-load-' })
 let failed = false
 const stopOnSignal = async () => {
   await server.stop()

@@ -7,7 +7,7 @@ import { breakdown } from '../../worker/domain/breakdown'
 import { optimisePortfolio } from '../../worker/domain/portfolio/optimiser'
 import type { Candidate } from '../../worker/domain/portfolio/optimiser'
 import { scoreRound } from '../../worker/domain/results'
-import type { SubmittedResponse } from '../../worker/domain/types'
+import type { CompactResponse, SubmittedResponse } from '../../worker/domain/types'
 
 const v1 = getInstrument('v1') as Instrument
 
@@ -61,9 +61,17 @@ const candidates: Candidate[] = Array.from({ length: 40 }, (_, i) => ({
 const budget = candidates.reduce((s, c) => s + c.cost, 0) / 3
 
 /** The engine's benchmark cases with their budgets (ms, median); printed by `npm run bench`. */
+// The same responses in the snapshot's compact form: what a close and a change of k score from.
+const compact: CompactResponse[] = responses.map((r) => ({
+  codes: ids.map((id) => { const a = r.answers[id]; return a === 'dont_know' ? 'x' : a === undefined ? '.' : String(a) }).join(''),
+  role: r.role,
+  unitId: r.unitId,
+}))
+
 export const cases = [
-  { name: 'scoring: 1,000 respondents × 78 items', budgetMs: 2, run: () => scoreRound(v1, 'full', 5, responses) },
-  { name: 'suppression and breakdown: 1,000 respondents in 50 units', budgetMs: undefined, run: () => breakdown(v1, 'full', 5, responses, 'unit') },
+  { name: 'scoring: 1,000 respondents × 78 items (snapshot form)', budgetMs: 2, run: () => scoreRound(v1, 'full', 5, compact) },
+  { name: 'scoring: 1,000 respondents × 78 items (answer maps)', budgetMs: undefined, run: () => scoreRound(v1, 'full', 5, responses) },
+  { name: 'suppression and breakdown: 1,000 respondents in 50 units', budgetMs: undefined, run: () => breakdown(v1, 'full', 5, compact, 'unit') },
   { name: 'benchmark statistics: 1,500 organisations', budgetMs: 20, run: () => benchmark(v1, asker, records) },
   { name: 'portfolio optimiser: 40 costed initiatives (band D)', budgetMs: 100, run: () => optimisePortfolio(candidates, budget, { min: 0.3, max: 0.7 }) },
 ]

@@ -3,8 +3,9 @@ import fc from 'fast-check'
 import { RESPONDENT_ROLES } from '../../schema/enums'
 import type { AnswerValue } from '../../schema/instruments'
 import { scoreRound } from '../../worker/domain/results'
+import { breakdown } from '../../worker/domain/breakdown'
 import { round9 } from '../../worker/domain/round'
-import type { RoundResults, Score, SubmittedResponse } from '../../worker/domain/types'
+import type { CompactResponse, RoundResults, Score, SubmittedResponse } from '../../worker/domain/types'
 import { FULL_IDS, SHORT_IDS, v1 } from './helpers'
 
 const answerArb: fc.Arbitrary<AnswerValue | undefined> = fc.oneof(
@@ -107,6 +108,23 @@ describe('scoring properties', () => {
         },
       ),
       { numRuns: 150 },
+    )
+  })
+
+  it('scores the compact snapshot form exactly as the answer maps, breakdowns included', () => {
+    const compact = (ids: readonly string[], r: SubmittedResponse): CompactResponse => ({
+      codes: ids.map((id) => { const a = r.answers[id]; return a === 'dont_know' ? 'x' : a === undefined ? '.' : String(a) }).join(''),
+      role: r.role,
+      unitId: r.unitId,
+    })
+    fc.assert(
+      fc.property(roundArb, ({ form, k, responses }) => {
+        const ids = form === 'full' ? FULL_IDS : SHORT_IDS
+        const codes = responses.map((r) => compact(ids, r))
+        expect(scoreRound(v1, form, k, codes)).toEqual(scoreRound(v1, form, k, responses))
+        expect(breakdown(v1, form, k, codes, 'unit')).toEqual(breakdown(v1, form, k, responses, 'unit'))
+      }),
+      { numRuns: 200 },
     )
   })
 })

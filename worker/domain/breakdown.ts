@@ -7,22 +7,22 @@ import { formLayout } from './layout'
 import { compareCodePoints } from './round'
 import { MIN_K } from './results'
 import { scoreSet } from './scoring'
-import type { Group, SubmittedResponse } from './types'
+import type { Group, AnyResponse } from './types'
 
 export type BreakdownBy = 'role' | 'unit'
 
 /** Group id of a response: its role code, or its unit id (`unassigned` when none, no roll-up). */
-export function groupIdOf(response: SubmittedResponse, by: BreakdownBy): string {
+export function groupIdOf(response: AnyResponse, by: BreakdownBy): string {
   return by === 'role' ? response.role : (response.unitId ?? UNASSIGNED)
 }
 
 /** The non-empty groups with their responses: roles in RESPONDENT_ROLES order; units by id in
  *  code-point order with `unassigned` last (our choice of a stable, documented order). */
 export function partitionResponses(
-  responses: readonly SubmittedResponse[],
+  responses: readonly AnyResponse[],
   by: BreakdownBy,
-): { id: string; responses: SubmittedResponse[] }[] {
-  const groups = new Map<string, SubmittedResponse[]>()
+): { id: string; responses: AnyResponse[] }[] {
+  const groups = new Map<string, AnyResponse[]>()
   for (const r of responses) {
     const id = groupIdOf(r, by)
     const list = groups.get(id)
@@ -36,7 +36,7 @@ export function partitionResponses(
     if (a === UNASSIGNED || b === UNASSIGNED) return (a === UNASSIGNED ? 1 : 0) - (b === UNASSIGNED ? 1 : 0)
     return compareCodePoints(a, b)
   })
-  return ids.map((id) => ({ id, responses: groups.get(id) as SubmittedResponse[] }))
+  return ids.map((id) => ({ id, responses: groups.get(id) as AnyResponse[] }))
 }
 
 /** Breakdown groups: hidden ones as `{ id, suppressed: true }`, shown ones scored with the same
@@ -45,7 +45,7 @@ export function breakdown(
   instrument: Instrument,
   form: Form,
   k: number,
-  responses: readonly SubmittedResponse[],
+  responses: readonly AnyResponse[],
   by: BreakdownBy,
 ): Group[] {
   const kk = Math.max(MIN_K, k)

@@ -6,7 +6,7 @@ import { formLayout } from './layout'
 import { balanceFlags, balanceIndex, strengthsAndWeaknesses } from './profile'
 import { isBorderline, quadrantType } from './quadrants'
 import { scanResponses, scoreSetFromMatrix } from './scoring'
-import type { RoundResults, Score, SubmittedResponse } from './types'
+import type { RoundResults, Score, AnyResponse } from './types'
 
 /** Lowest allowed anonymity threshold (§4); the default is 5. */
 export const MIN_K = 3
@@ -32,7 +32,7 @@ export function scoreRound(
   instrument: Instrument,
   form: Form,
   k: number,
-  responses: readonly SubmittedResponse[],
+  responses: readonly AnyResponse[],
 ): RoundResults {
   const layout = formLayout(instrument, form)
   const scan = scanResponses(layout, responses)

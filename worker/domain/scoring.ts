@@ -1,7 +1,7 @@
 /** Scores at every level for a set of submitted responses (docs/model.md §2.1–§2.7). */
 import type { FormLayout } from './layout'
 import { interval95 } from './stats'
-import type { Score, ScoreSet, SubmittedResponse } from './types'
+import type { Score, ScoreSet, AnyResponse } from './types'
 
 /** Item value in [0, 1] for an answer 1–6, or NaN for don't-know, a missing or an invalid answer
  *  ("don't know" is stored but never scored: not knowing says nothing about maturity). */
@@ -16,14 +16,19 @@ export function itemValue(answer: unknown): number {
  *  items, §2.2) and the don't-know count per form item (instrument order). */
 export function scanResponses(
   layout: FormLayout,
-  responses: readonly SubmittedResponse[],
+  responses: readonly AnyResponse[],
 ): { matrix: Float64Array; dontKnowCounts: Int32Array } {
   const F = layout.factors.length
   const matrix = new Float64Array(responses.length * F)
   const itemCount = layout.factors.reduce((s, f) => s + f.itemIds.length, 0)
   const dontKnowCounts = new Int32Array(itemCount)
   for (let r = 0; r < responses.length; r++) {
-    const answers = responses[r].answers
+    const response = responses[r]
+    if ('codes' in response) {
+      scanCodes(layout, response.codes, matrix, r * F, dontKnowCounts)
+      continue
+    }
+    const answers = response.answers
     let item = 0
     for (let f = 0; f < F; f++) {
       const factor = layout.factors[f]
@@ -45,10 +50,31 @@ export function scanResponses(
   return { matrix, dontKnowCounts }
 }
 
+const CODE_1 = 49 // '1'
+const CODE_DONT_KNOW = 120 // 'x'
+
+/** scanResponses for one response in the compact code form (same rules, no keyed look-ups). */
+function scanCodes(layout: FormLayout, codes: string, matrix: Float64Array, row: number, dontKnowCounts: Int32Array): void {
+  let item = 0
+  for (let f = 0; f < layout.factors.length; f++) {
+    const factor = layout.factors[f]
+    let sum = 0
+    let answered = 0
+    for (let i = 0; i < factor.itemIds.length; i++, item++) {
+      const a = codes.charCodeAt(item) - CODE_1
+      if (a >= 0 && a <= 5) {
+        sum += a / 5
+        answered++
+      } else if (a === CODE_DONT_KNOW - CODE_1) dontKnowCounts[item]++
+    }
+    matrix[row + f] = answered > 0 && answered >= factor.minAnswered ? sum / answered : Number.NaN
+  }
+}
+
 /** The respondent factor-score matrix alone (see scanResponses). */
 export function respondentFactorScores(
   layout: FormLayout,
-  responses: readonly SubmittedResponse[],
+  responses: readonly AnyResponse[],
 ): Float64Array {
   return scanResponses(layout, responses).matrix
 }
@@ -70,7 +96,7 @@ function meanOrNull(values: readonly number[]): number | null {
  *  everything above them; category, dimension and overall n are informational (§2.3–§2.6). */
 export function scoreSet(
   layout: FormLayout,
-  responses: readonly SubmittedResponse[],
+  responses: readonly AnyResponse[],
   k: number,
 ): ScoreSet {
   return scoreSetFromMatrix(layout, respondentFactorScores(layout, responses), responses.length, k)

@@ -9,6 +9,20 @@ export interface SubmittedResponse {
   readonly unitId: string | null
 }
 
+/**
+ * The same response in the compact form the snapshot stores: one character per item of the
+ * round's form in instrument order, '1'–'6', 'x' for don't know, anything else unanswered.
+ * Scoring reads it with charCodeAt instead of one keyed look-up per item (the hot loop of a close).
+ */
+export interface CompactResponse {
+  readonly codes: string
+  readonly role: RespondentRole
+  readonly unitId: string | null
+}
+
+/** What the scoring functions take: either form, mixed freely. */
+export type AnyResponse = SubmittedResponse | CompactResponse
+
 /** A score at one level, in percent; `suppressed` appears only on factors with n < k. */
 export interface Score {
   id: string

@@ -5,7 +5,7 @@ import { findAssessment, listClosedRounds, listOverdueRounds, markClosed, type A
 import { listSubmittedResponses } from '../db/responses'
 import { listSnapshotChunks, saveResults, saveSnapshotAndResults } from '../db/results'
 import { findOrgById } from '../db/organisations'
-import { computeStoredResults, decodeSnapshot, encodeSnapshot } from './snapshot'
+import { computeStoredResults, decodeSnapshot, encodeSnapshot, formItemIds } from './snapshot'
 import { emitRoundEvent, RESULTS_STORED_HOOKS } from '../hooks'
 
 /**
@@ -15,7 +15,7 @@ import { emitRoundEvent, RESULTS_STORED_HOOKS } from '../hooks'
 export async function freezeRound(db: Db, round: AssessmentRow, k: number): Promise<void> {
   const rows = await listSubmittedResponses(db, round.orgId, round.id)
   const chunks = encodeSnapshot(round.instrumentVersion, round.form, rows)
-  const stored = computeStoredResults(round.instrumentVersion, round.form, k, decodeSnapshot(chunks))
+  const stored = computeStoredResults(round.instrumentVersion, round.form, k, decodeSnapshot(chunks, formItemIds(round.instrumentVersion, round.form)))
   await saveSnapshotAndResults(db, round.orgId, round.id, chunks, stored)
   for (const hook of RESULTS_STORED_HOOKS) await hook(db, round.orgId)
 }
@@ -59,7 +59,7 @@ export async function refreshResults(db: Db, round: AssessmentRow, k: number): P
 async function storeFromSnapshot(db: Db, round: AssessmentRow, k: number): Promise<void> {
   const chunks = await listSnapshotChunks(db, round.orgId, round.id)
   if (chunks.length === 0) return freezeRound(db, round, k)
-  const stored = computeStoredResults(round.instrumentVersion, round.form, k, decodeSnapshot(chunks))
+  const stored = computeStoredResults(round.instrumentVersion, round.form, k, decodeSnapshot(chunks, formItemIds(round.instrumentVersion, round.form)))
   await saveResults(db, round.orgId, [{ assessmentId: round.id, ...stored }])
 }
 

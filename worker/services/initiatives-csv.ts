@@ -2,7 +2,7 @@ import type { Lang } from '../../schema/enums'
 import { CreateInitiative } from '../../schema/api/initiatives'
 import { ApiError } from '../errors'
 import { issueMessage, type IssueLike } from '../validation-messages'
-import { isBlank, parseCsv } from './csv'
+import { isBlank, parseCsv } from '../../schema/csv'
 
 /** The documented columns, in header order. Header names match case-insensitively; others are ignored. */
 export const CSV_COLUMNS = [

@@ -3,7 +3,7 @@ import { RESPONDENT_ROLES } from '../../schema/enums'
 import { Email } from '../../schema/api/common'
 import type { ImportRespondents } from '../../schema/api/assessments'
 import { ApiError } from '../errors'
-import { isBlank, parseCsv } from './csv'
+import { isBlank, parseCsv } from '../../schema/csv'
 
 /** Most rows one upload may carry (api.md); more is a 413, checked after parsing. */
 export const MAX_IMPORT_ROWS = 5000

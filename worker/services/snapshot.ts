@@ -1,7 +1,7 @@
 import type { Form, RespondentRole } from '../../schema/enums'
 import { RESPONDENT_ROLES } from '../../schema/enums'
 import { formItems, getInstrument, type AnswerValue } from '../../schema/instruments'
-import { breakdown, hasResults, scoreRound, type SubmittedResponse } from '../domain'
+import { breakdown, hasResults, scoreRound, type AnyResponse } from '../domain'
 
 /**
  * The frozen form of a closed round's submitted responses. Each response is one short string:
@@ -50,24 +50,41 @@ export function encodeSnapshot(version: string, form: Form, rows: { answers: str
   return chunks
 }
 
-/** Decodes snapshot chunks back into the engine's submitted responses. */
-export function decodeSnapshot(chunks: string[]): SubmittedResponse[] {
-  const out: SubmittedResponse[] = []
+/**
+ * Decodes snapshot chunks into the engine's responses. The characters are already the engine's
+ * compact form (one per form item, 'x' for don't know), so they are handed over as they are when
+ * the chunk's items are the form's; otherwise each answer is placed by its item id.
+ */
+export function decodeSnapshot(chunks: string[], formItemIds?: readonly string[]): AnyResponse[] {
+  const out: AnyResponse[] = []
   for (const text of chunks) {
     const { items, rows } = JSON.parse(text) as Chunk
+    const aligned = formItemIds !== undefined && items.length === formItemIds.length && items.every((id, i) => id === formItemIds[i])
     for (const row of rows) {
       const [chars, role, unit] = row.split('|')
+      if (!(RESPONDENT_ROLES as readonly string[]).includes(role)) throw new Error('corrupt snapshot row')
+      const who = { role: role as RespondentRole, unitId: unit ? unit : null }
+      if (aligned) {
+        out.push({ codes: chars, ...who })
+        continue
+      }
       const answers: Record<string, AnswerValue> = {}
       for (let i = 0; i < items.length; i++) {
         const ch = chars[i]
         if (ch === DONT_KNOW) answers[items[i]] = 'dont_know'
         else if (ch >= '1' && ch <= '6') answers[items[i]] = Number(ch) as AnswerValue
       }
-      if (!(RESPONDENT_ROLES as readonly string[]).includes(role)) throw new Error('corrupt snapshot row')
-      out.push({ answers, role: role as RespondentRole, unitId: unit ? unit : null })
+      out.push({ answers, ...who })
     }
   }
   return out
+}
+
+/** The item ids of a round's form, in instrument order (what snapshot characters line up with). */
+export function formItemIds(version: string, form: Form): string[] {
+  const instrument = getInstrument(version)
+  if (!instrument) throw new Error(`unknown instrument ${version}`)
+  return formItems(instrument, form).map((i) => i.id)
 }
 
 /** What the results row stores: everything the results endpoint answers, for one k. */
@@ -79,7 +96,7 @@ export interface StoredResults {
 }
 
 /** Computes a round's results and both breakdowns for threshold k from its responses. */
-export function computeStoredResults(version: string, form: Form, k: number, responses: SubmittedResponse[]): StoredResults {
+export function computeStoredResults(version: string, form: Form, k: number, responses: AnyResponse[]): StoredResults {
   const instrument = getInstrument(version)
   if (!instrument) throw new Error(`unknown instrument ${version}`)
   const n = responses.length

@@ -1,6 +1,6 @@
 import { Email } from '../../../schema/api/common'
 import { RESPONDENT_ROLES, type RespondentRole } from '../../../schema/enums'
-import { readTable } from '../../lib/csv'
+import { readTable } from '../../../schema/csv'
 
 /** Most rows one upload may carry (api.md): the server answers 413 above it. */
 export const MAX_IMPORT_ROWS = 5000

@@ -1,11 +1,12 @@
 /**
- * The browser's copy of the server's CSV reader (worker/services/csv.ts), so an import can be
- * previewed before it is sent: quoted fields (doubled quotes, line breaks inside), CRLF or LF, an
- * optional UTF-8 BOM, and comma or semicolon chosen from the header line. Rows are numbered as a
- * spreadsheet numbers them (the header is row 1), which is how the server reports its errors.
+ * A small RFC 4180 reader for the import operations, shared by the Worker (which imports) and the
+ * web app (which previews an import exactly as the server will read it): quoted fields (with doubled quotes and line
+ * breaks inside), CRLF or LF, an optional UTF-8 BOM, and comma or semicolon as the delimiter,
+ * chosen from the header line (Swedish Excel writes semicolons because the comma is the decimal sign).
  */
 
 export interface CsvRecord {
+  /** Spreadsheet row number: the header is row 1; a quoted line break does not start a new row. */
   row: number
   fields: string[]
 }
@@ -24,7 +25,7 @@ export function detectDelimiter(text: string): ',' | ';' {
   return semicolons > commas ? ';' : ','
 }
 
-/** Every record of the text, blank lines included (they keep the row numbers right). */
+/** Every record of the text, blank lines included as a single empty field (callers skip them). */
 export function parseCsv(input: string): CsvRecord[] {
   const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input
   const delimiter = detectDelimiter(text)
@@ -32,20 +33,24 @@ export function parseCsv(input: string): CsvRecord[] {
   let fields: string[] = []
   let field = ''
   let quoted = false
+  let i = 0
   const endRecord = () => {
     fields.push(field)
     records.push({ row: records.length + 1, fields })
     fields = []
     field = ''
   }
-  for (let i = 0; i < text.length; i++) {
+  while (i < text.length) {
     const ch = text[i]
     if (quoted) {
       if (ch === '"' && text[i + 1] === '"') {
         field += '"'
-        i++
-      } else if (ch === '"') quoted = false
+        i += 2
+        continue
+      }
+      if (ch === '"') quoted = false
       else field += ch
+      i++
       continue
     }
     if (ch === '"' && field.trim() === '') {
@@ -61,6 +66,7 @@ export function parseCsv(input: string): CsvRecord[] {
     } else {
       field += ch
     }
+    i++
   }
   // A last line without a line break still counts; a trailing line break adds no record.
   if (field !== '' || fields.length > 0) endRecord()
@@ -79,7 +85,7 @@ export interface CsvTable {
   records: CsvRecord[]
 }
 
-/** The header and the non-blank data rows, as the server's import reads them. */
+/** The header and the non-blank data rows, as the import operations read them. */
 export function readTable(text: string): CsvTable {
   const [header, ...records] = parseCsv(text).filter((r) => !isBlank(r))
   return { header: (header?.fields ?? []).map((f) => f.trim().toLowerCase()), records }
