@@ -147,3 +147,38 @@ describe('rate limit per token', () => {
     expect((await call(respond(b), { ip: '10.9.9.9' })).status).toBe(200)
   }, 60_000)
 })
+
+describe('a remembered token never outlives a change', () => {
+  it('answers 412 after the round closed and 404 after the respondent was removed', async () => {
+    const org = await seedOrg()
+    const { round, people: ps, tokens } = await openRoundWith(org, people('stale', 3))
+    const [closer, removed, moved] = ps.map((p) => tokens.get(p.email)!)
+    // Each token is looked up once and then remembered by its save.
+    for (const token of [closer, removed, moved]) expect((await put(token, { 'E1.1': 3 })).status).toBe(200)
+
+    const all = await listAllRespondents(org, round.id)
+    const removedId = all.find((r: { email: string }) => r.email === ps[1].email).id
+    // Removing needs it unsubmitted: it is (saves only).
+    expect((await call(`/api/v1/orgs/${org.slug}/assessments/${round.id}/respondents/${removedId}`, { method: 'DELETE', key: org.writeKey, origin: null })).status).toBe(204)
+    expect((await put(removed, { 'E2.1': 4 })).status).toBe(404)
+
+    expect((await put(moved, { 'E2.1': 4 })).status).toBe(200)
+
+    expect((await call(`/api/v1/orgs/${org.slug}/assessments/${round.id}/close`, { method: 'POST', key: org.writeKey, origin: null })).status).toBe(200)
+    const refused = await put(closer, { 'E2.1': 5 })
+    expect(refused.status).toBe(412)
+    expect((await json(refused)).reason).toBe('not_open')
+  })
+
+  it('keeps the round open when its closing time was moved later after the token was remembered', async () => {
+    const org = await seedOrg()
+    const { round, people: ps, tokens } = await openRoundWith(org, people('moved', 1), { closesAt: new Date(Date.now() + 1500).toISOString() })
+    const token = tokens.get(ps[0].email)!
+    expect((await put(token, { 'E1.1': 3 })).status).toBe(200)
+    await env.DB.prepare('UPDATE assessments SET closes_at = ? WHERE id = ?').bind(new Date(Date.now() + 3600e3).toISOString(), round.id).run()
+    await new Promise((r) => setTimeout(r, 1600))
+    // The remembered copy says the round is overdue: it is read afresh instead of closing the round.
+    expect((await put(token, { 'E2.1': 4 })).status).toBe(200)
+    expect((await env.DB.prepare('SELECT status FROM assessments WHERE id = ?').bind(round.id).first('status'))).toBe('open')
+  })
+})

@@ -10,6 +10,7 @@ import { findAnswers, findRespondentByTokenHash, mergeAnswers, submitResponse, t
 import { settleRound } from '../services/close-round'
 import { answerKey, tokenHash } from '../services/respondent-tokens'
 import { emitRoundEvent } from '../hooks'
+import { cachedRespondent, forgetRespondent, rememberRespondent } from '../services/respondent-cache'
 
 const T = 'respond'
 op({ method: 'get', path: '/respond/{token}', summary: 'The survey, the respondent’s own answers and whether they submitted', tag: T, access: 'respondent', params: RespondParams, responses: { 200: { description: 'The survey', schema: Survey } } })
@@ -22,6 +23,7 @@ const notOpen = () => new ApiError('PRECONDITION_FAILED', { sv: 'Undersökningen
 
 interface Resolved {
   token: string
+  hash: string
   respondent: TokenRespondent
 }
 
@@ -30,15 +32,20 @@ interface Resolved {
  * municipality may share one), then looked up by its hash (404 when unknown), and the round is
  * closed first if its closing time has passed. A plain read writes nothing.
  */
-async function resolve(c: Context<AppEnv>): Promise<Resolved> {
+async function resolve(c: Context<AppEnv>, opts: { cached?: boolean } = {}): Promise<Resolved> {
   const token = c.req.param('token') ?? ''
   const hash = await tokenHash(token)
   const { success } = await c.env.RESPONDENT_LIMITER.limit({ key: hash })
   if (!success) throw new ApiError('RATE_LIMITED', { sv: 'För många förfrågningar; vänta en minut.', en: 'Too many requests; wait a minute.' }, { retryAfter: 60 })
-  const found = token.length <= 200 ? await findRespondentByTokenHash(c.get('db'), hash) : undefined
+  // A remembered round that looks overdue is read afresh: its closing time may have been moved.
+  const cached = opts.cached ? cachedRespondent(hash) : undefined
+  const remembered = cached && !(cached.assessment.closesAt && Date.parse(cached.assessment.closesAt) <= Date.now()) ? cached : undefined
+  const found = remembered ?? (token.length <= 200 ? await findRespondentByTokenHash(c.get('db'), hash) : undefined)
   if (!found) throw notFound()
   const assessment = await settleRound(c.get('db'), found.assessment, found.anonymityThreshold)
-  return { token, respondent: { ...found, assessment } }
+  if (assessment !== found.assessment || found.status === 'submitted') forgetRespondent(hash)
+  else rememberRespondent(hash, found)
+  return { token, hash, respondent: { ...found, assessment } }
 }
 
 function formOf(r: TokenRespondent) {
@@ -72,7 +79,7 @@ export const respondRoutes = new Hono<AppEnv>()
     )
   })
   .put('/:token/answers', async (c) => {
-    const { token, respondent: r } = await resolve(c)
+    const { token, hash, respondent: r } = await resolve(c, { cached: true })
     const lang = c.get('lang')
     const body = await readBody(c, saveOp.body)
     const patch = body.kind === 'json' ? body.data.answers : {}
@@ -87,17 +94,22 @@ export const respondRoutes = new Hono<AppEnv>()
     if (r.assessment.status !== 'open') throw notOpen()
     const now = new Date().toISOString()
     const key = await answerKey(c.env, token)
-    const merged = await mergeAnswers(c.get('db'), key, r.respondentId, JSON.stringify(patch), now, r.status === 'added' || r.status === 'invited')
+    const firstSave = r.status === 'added' || r.status === 'invited'
+    const merged = await mergeAnswers(c.get('db'), key, r.respondentId, JSON.stringify(patch), now, firstSave)
     if (merged === undefined) {
-      // Refused inside the statement: someone submitted or the round closed meanwhile.
+      // Refused inside the statement: someone submitted, the round closed or the respondent was
+      // removed meanwhile; resolve afresh (never from memory) to say which.
+      forgetRespondent(hash)
       const again = await resolve(c)
       throw again.respondent.status === 'submitted' ? alreadySubmitted() : notOpen()
     }
+    if (firstSave) rememberRespondent(hash, { ...r, status: 'started' })
     const answers = answersIn(merged, itemIds)
     return c.json({ answers, answeredCount: Object.keys(answers).length, totalCount: items.length }, 200)
   })
   .post('/:token/submit', async (c) => {
-    const { token, respondent: r } = await resolve(c)
+    const { token, hash, respondent: r } = await resolve(c)
+    forgetRespondent(hash)
     if (r.status === 'submitted') return c.json({ submittedAt: r.submittedOn! }, 200)
     if (r.assessment.status !== 'open') throw notOpen()
     const now = new Date()
