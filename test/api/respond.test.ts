@@ -157,7 +157,7 @@ describe('a remembered token never outlives a change', () => {
     for (const token of [closer, removed, moved]) expect((await put(token, { 'E1.1': 3 })).status).toBe(200)
 
     const all = await listAllRespondents(org, round.id)
-    const removedId = all.find((r: { email: string }) => r.email === ps[1].email).id
+    const removedId = all.find((r: { email: string }) => r.email === ps[1].email)!.id
     // Removing needs it unsubmitted: it is (saves only).
     expect((await call(`/api/v1/orgs/${org.slug}/assessments/${round.id}/respondents/${removedId}`, { method: 'DELETE', key: org.writeKey, origin: null })).status).toBe(204)
     expect((await put(removed, { 'E2.1': 4 })).status).toBe(404)
