@@ -1,10 +1,8 @@
-import { texts } from '.'
+import { lang, texts } from '.'
+import type { QuadrantType } from '../../schema/enums'
+import { QUADRANT_TEXTS } from '../../schema/instruments/typology'
 
-/**
- * Texts of the results dashboard and the trends page. The quadrant names and directions (q*, dir*)
- * are COPIES of worker/domain/quadrants.ts (docs/model.md §3): the web may not import worker code,
- * so a change there must be made here too.
- */
+/** Texts of the results dashboard and the trends page (the quadrant texts: quadrantName below). */
 export const t = texts(
   {
     title: 'Resultat',
@@ -58,14 +56,6 @@ export const t = texts(
     borderlineText: '95 %-intervallet för minst en dimension omfattar 50. Typen är därför osäker: med något andra svar kunde organisationen ha hamnat i en granntyp. Läs inriktningen för båda typerna.',
     stableText: 'Intervallen för båda dimensionerna ligger på samma sida om 50, så typen är säker.',
     quadrantSummary: 'Digital förmåga {df}, digitalt arv {da}. Typ {type}.',
-    qA: 'Fastlåst',
-    qB: 'Outnyttjad',
-    qC: 'Hämmad',
-    qD: 'Balanserad',
-    dirA: 'Modernisera arvet och styrningen innan stora innovationssatsningar; små användarnära piloter; bygg upp finansiering och nyttorealisering.',
-    dirB: 'Grunden finns men används inte: portföljstyrning, användarinvolvering, kompetens och nyttouppföljning; skala upp beprövade piloter.',
-    dirC: 'Ett eget program för arvet (teknisk skuld, försörjning, skugg-IT) med långsiktig finansiering, utan att innovationsförmågan tappas.',
-    dirD: 'Håll balansen, se upp för effektiviseringsdrift, sprid och dela, fortsätt mäta.',
     radarTitle: 'De sex kategorierna',
     radarIntro: 'Varje axel är en kategori, 0 i mitten och 100 ytterst. Den heldragna ytan är er organisation, den streckade linjen medianen bland alla jämförbara organisationer.',
     radarNoPeers: 'Medianen bland andra organisationer visas när jämförelsen är tillgänglig (se avsnittet om jämförelse).',
@@ -201,14 +191,6 @@ export const t = texts(
     borderlineText: 'The 95% interval of at least one dimension contains 50. The type is therefore uncertain: with slightly different answers the organisation could have landed in a neighbouring type. Read the direction for both types.',
     stableText: 'The intervals of both dimensions lie on the same side of 50, so the type is firm.',
     quadrantSummary: 'Digital capability {df}, digital legacy {da}. Type {type}.',
-    qA: 'Locked in',
-    qB: 'Untapped',
-    qC: 'Held back',
-    qD: 'Balanced',
-    dirA: 'Modernise the legacy and governance before big innovation bets; small user-centred pilots; build funding and benefits realisation.',
-    dirB: 'The foundation is there but unused: portfolio management, user involvement, competence and benefit follow-up; scale proven pilots.',
-    dirC: 'A dedicated legacy programme (technical debt, sourcing, shadow IT) with long-term funding, while protecting innovation capacity.',
-    dirD: 'Keep the balance, watch for efficiency creep, spread and share, keep measuring.',
     radarTitle: 'The six categories',
     radarIntro: 'Each axis is a category, 0 at the centre and 100 at the edge. The solid shape is your organisation, the dashed line the median of all peer organisations.',
     radarNoPeers: 'The median of other organisations is shown when the comparison is available (see the comparison section).',
@@ -293,3 +275,8 @@ export const t = texts(
     total: 'Total',
   },
 )
+
+/** A quadrant type's name or general direction in the chosen language (one text with the engine's). */
+export function quadrantText(type: QuadrantType, what: 'name' | 'direction'): string {
+  return QUADRANT_TEXTS[type][what][lang()]
+}

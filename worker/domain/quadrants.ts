@@ -1,6 +1,7 @@
 /** Quadrant typology (docs/model.md §3): names and general directions as data, sv + en. */
 import type { QuadrantType } from '../../schema/enums'
 import type { LocalText } from '../../schema/instruments'
+import { QUADRANT_TEXTS } from '../../schema/instruments/typology'
 import { round9 } from './round'
 import type { Score } from './types'
 
@@ -16,47 +17,12 @@ export interface Quadrant {
 /** The type cut-off on both axes, in percent. */
 export const TYPE_CUTOFF = 50
 
+/** Each type's axis sides with its texts (schema/instruments/typology.ts). */
 export const QUADRANTS: Readonly<Record<QuadrantType, Quadrant>> = {
-  A: {
-    type: 'A',
-    capabilityHigh: false,
-    legacyHigh: false,
-    name: { sv: 'Fastlåst', en: 'Locked in' },
-    direction: {
-      sv: 'Modernisera arvet och styrningen innan stora innovationssatsningar; små användarnära piloter; bygg upp finansiering och nyttorealisering.',
-      en: 'Modernise the legacy and governance before big innovation bets; small user-centred pilots; build funding and benefits realisation.',
-    },
-  },
-  B: {
-    type: 'B',
-    capabilityHigh: false,
-    legacyHigh: true,
-    name: { sv: 'Outnyttjad', en: 'Untapped' },
-    direction: {
-      sv: 'Grunden finns men används inte: portföljstyrning, användarinvolvering, kompetens och nyttouppföljning; skala upp beprövade piloter.',
-      en: 'The foundation is there but unused: portfolio management, user involvement, competence and benefit follow-up; scale proven pilots.',
-    },
-  },
-  C: {
-    type: 'C',
-    capabilityHigh: true,
-    legacyHigh: false,
-    name: { sv: 'Hämmad', en: 'Held back' },
-    direction: {
-      sv: 'Ett eget program för arvet (teknisk skuld, försörjning, skugg-IT) med långsiktig finansiering, utan att innovationsförmågan tappas.',
-      en: 'A dedicated legacy programme (technical debt, sourcing, shadow IT) with long-term funding, while protecting innovation capacity.',
-    },
-  },
-  D: {
-    type: 'D',
-    capabilityHigh: true,
-    legacyHigh: true,
-    name: { sv: 'Balanserad', en: 'Balanced' },
-    direction: {
-      sv: 'Håll balansen, se upp för effektiviseringsdrift, sprid och dela, fortsätt mäta.',
-      en: 'Keep the balance, watch for efficiency creep, spread and share, keep measuring.',
-    },
-  },
+  A: { type: 'A', capabilityHigh: false, legacyHigh: false, ...QUADRANT_TEXTS.A },
+  B: { type: 'B', capabilityHigh: false, legacyHigh: true, ...QUADRANT_TEXTS.B },
+  C: { type: 'C', capabilityHigh: true, legacyHigh: false, ...QUADRANT_TEXTS.C },
+  D: { type: 'D', capabilityHigh: true, legacyHigh: true, ...QUADRANT_TEXTS.D },
 }
 
 /** Type A–D from capability (DF) and legacy (DA) percents, ≥ 50 counting as high after rounding

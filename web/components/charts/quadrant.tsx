@@ -1,7 +1,7 @@
 import { For, Show } from 'solid-js'
 import type { QuadrantType, Score } from '../../data/results'
 import { formatInterval, formatNumber, formatPercent } from '../../lib/format'
-import { t } from '../../i18n/results'
+import { quadrantText, t } from '../../i18n/results'
 import { ChartFrame, DataTable } from './chart-frame'
 import { GRID, INK, OURS, clamp100 } from './palette'
 
@@ -25,7 +25,7 @@ const CORNERS: { type: QuadrantType; cx: number; cy: number; anchor: 'start' | '
 export function QuadrantChart(props: { capability: Score; legacy: Score; type: QuadrantType | null; label: (id: string) => string }) {
   const df = () => props.capability.percent
   const da = () => props.legacy.percent
-  const summary = () => t('quadrantSummary', { df: formatPercent(df()), da: formatPercent(da()), type: props.type ? `${props.type} ${t(`q${props.type}`)}` : '–' })
+  const summary = () => t('quadrantSummary', { df: formatPercent(df()), da: formatPercent(da()), type: props.type ? `${props.type} ${quadrantText(props.type, 'name')}` : '–' })
   const chart = (
     <svg viewBox={`0 0 ${SIZE} ${SIZE}`} class="chart-svg quadrant" aria-hidden="true">
       <rect x={PAD.left} y={PAD.top} width={W} height={H} fill="#fff" stroke={GRID} />
@@ -46,7 +46,7 @@ export function QuadrantChart(props: { capability: Score; legacy: Score; type: Q
       <For each={CORNERS}>
         {(c) => (
           <text x={x(c.cx)} y={y(c.cy)} text-anchor={c.anchor} class={c.type === props.type ? 'quadrant-name current' : 'quadrant-name'}>
-            {`${c.type} ${t(`q${c.type}`)}`}
+            {`${c.type} ${quadrantText(c.type, 'name')}`}
           </text>
         )}
       </For>
