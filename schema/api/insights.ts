@@ -29,6 +29,9 @@ const TrendRound = z.object({
 const SuppressedRound = z.object({ assessmentId: z.string(), closedAt: z.string(), suppressed: z.literal(true) })
 
 export const Trends = z.object({ items: z.array(z.union([TrendRound, SuppressedRound])) })
+/** One closed round shown on the trend line, and an item of the list (shown or suppressed). */
+export type TrendRound = z.infer<typeof TrendRound>
+export type TrendItem = z.infer<typeof Trends>['items'][number]
 
 const PeerGroupId = z.enum(['all', 'kind', 'size', 'county'])
 const Stat = z.object({

@@ -1,6 +1,7 @@
 import type { z } from 'zod/mini'
 import type { Assessment, Participation, Results as ResultsSchema } from '../../schema/api/assessments'
 import type { Lang, QuadrantType } from '../../schema/enums'
+import type { TrendItem, TrendRound } from '../../schema/api/insights'
 import { api, asProblem, type ApiProblem } from '../lib/api'
 import { orgPath } from './organisations'
 
@@ -21,21 +22,8 @@ export interface Instrument {
   dimensions: { id: string; name: LocalText; categories: { id: string; name: LocalText; factors: { id: string; name: LocalText; items: { id: string; text: LocalText; shortForm: boolean }[] }[] }[] }[]
 }
 
-/** One closed round on the trend line (docs/api.md `GET /orgs/{org}/trends`). */
-export interface TrendRound {
-  assessmentId: string
-  name: string
-  closedAt: string
-  instrumentVersion: string
-  form: 'full' | 'short'
-  n: number
-  overall: Score
-  dimensions: Score[]
-  categories: Score[]
-  factors: Score[]
-  change: Record<string, number | null>
-}
-export type TrendItem = TrendRound | { assessmentId: string; closedAt: string; suppressed: true }
+/** Trend rounds as the API contract defines them (schema/api/insights.ts). */
+export type { TrendItem, TrendRound }
 
 export type PeerGroupName = 'all' | 'kind' | 'size' | 'county'
 export interface PeerScore {

@@ -2,24 +2,11 @@ import type { Db } from '../db/client'
 import type { OrgRow } from '../db/organisations'
 import { listTrendRows, type TrendRow } from '../db/trends'
 import { findResults } from '../db/results'
-import type { Score, ScoreSet } from '../domain'
+import type { ScoreSet } from '../domain'
+import type { TrendItem } from '../../schema/api/insights'
 import { refreshResults, settleRound } from './close-round'
 
-export type TrendItem =
-  | {
-      assessmentId: string
-      name: string
-      closedAt: string
-      instrumentVersion: string
-      form: 'full' | 'short'
-      n: number
-      overall: Score
-      dimensions: Score[]
-      categories: Score[]
-      factors: Score[]
-      change: Record<string, number | null>
-    }
-  | { assessmentId: string; closedAt: string; suppressed: true }
+export type { TrendItem }
 
 /**
  * Rows as they should be: an overdue open round is closed first (the lazy close), and a round
