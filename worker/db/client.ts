@@ -14,3 +14,11 @@ export function chunk<T>(rows: readonly T[], size: number): T[][] {
   for (let i = 0; i < rows.length; i += size) out.push(rows.slice(i, i + size))
   return out
 }
+
+/** Whether a failed statement broke a unique index (drizzle wraps D1's error as `cause`). */
+export function isUniqueViolation(err: unknown): boolean {
+  for (let e: unknown = err; e; e = (e as { cause?: unknown }).cause) {
+    if (String((e as { message?: unknown }).message ?? e).includes('UNIQUE')) return true
+  }
+  return false
+}
