@@ -56,7 +56,8 @@ export const respondents = sqliteTable(
  * What respondents answered, one row per response, keyed by HMAC(ANSWER_KEY_SECRET, token) so
  * nothing in the database links a row to a respondent. Created WITHOUT ROWID (edited into the
  * migration: drizzle cannot express it) so rows are stored in key order, which is random, not in
- * insertion order; and no timestamps. Role and unit are the breakdown attributes only.
+ * insertion order; and no timestamps. Role and unit are the breakdown attributes only. The rows
+ * live only while the round is open: its close (the freeze) replaces them with aggregates.
  */
 export const responses = sqliteTable(
   'responses',
@@ -74,8 +75,9 @@ export const responses = sqliteTable(
 )
 
 /**
- * The submitted responses of a closed round, frozen: compact strings (one per response, sorted,
- * so no order survives) in chunks under 1 MB. Scores are recomputed from here when k changes.
+ * The submitted responses of a round closed before aggregates existed (response_aggregates):
+ * compact strings (one per response, sorted, so no order survives) in chunks under 1 MB. Read
+ * once more when such a round is frozen, and deleted with its answers; nothing writes here.
  */
 export const assessmentSnapshots = sqliteTable(
   'assessment_snapshots',

@@ -4,7 +4,7 @@ import type { FormLayout } from './layout'
 /** Shares from don't-know counts per form item (instrument order, as scanResponses counts them). */
 export function dontKnowFromCounts(
   layout: FormLayout,
-  counts: Int32Array,
+  counts: ArrayLike<number>,
   n: number,
 ): {
   dontKnow: { itemId: string; share: number }[]

@@ -2,11 +2,11 @@
 import type { Form } from '../../schema/enums'
 import type { Instrument } from '../../schema/instruments'
 import { dontKnowFromCounts } from './dont-know'
-import { formLayout } from './layout'
+import { formLayout, type FormLayout } from './layout'
 import { balanceFlags, balanceIndex, strengthsAndWeaknesses } from './profile'
 import { isBorderline, quadrantType } from './quadrants'
 import { scanResponses, scoreSetFromMatrix } from './scoring'
-import type { RoundResults, Score, AnyResponse } from './types'
+import type { RoundResults, Score, ScoreSet, AnyResponse } from './types'
 
 /** Lowest allowed anonymity threshold (§4); the default is 5. */
 export const MIN_K = 3
@@ -37,6 +37,17 @@ export function scoreRound(
   const layout = formLayout(instrument, form)
   const scan = scanResponses(layout, responses)
   const set = scoreSetFromMatrix(layout, scan.matrix, responses.length, Math.max(MIN_K, k))
+  return roundResults(instrument, layout, set, scan.dontKnowCounts)
+}
+
+/** The round-level results (type, balance, strengths, don't-know shares) of a scored set and its
+ *  don't-know counts per form item: shared by scoring from answers and from stored aggregates. */
+export function roundResults(
+  instrument: Instrument,
+  layout: FormLayout,
+  set: ScoreSet,
+  dontKnowCounts: ArrayLike<number>,
+): RoundResults {
   const capability = byId(set.dimensions, 'DF')
   const legacy = byId(set.dimensions, 'DA')
   const balance = balanceIndex(byId(set.categories, 'INN').percent, byId(set.categories, 'EFF').percent)
@@ -52,6 +63,6 @@ export function scoreRound(
     balance,
     flags: balanceFlags(balance),
     ...strengthsAndWeaknesses(set.factors),
-    ...dontKnowFromCounts(layout, scan.dontKnowCounts, responses.length),
+    ...dontKnowFromCounts(layout, dontKnowCounts, set.n),
   }
 }
