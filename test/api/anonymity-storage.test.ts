@@ -1,9 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import { env } from 'cloudflare:workers'
-import { call } from '../helpers/http'
-import { openRoundWith, seedOrg, seedUnit } from '../helpers/seed'
+import { call, json } from '../helpers/http'
+import { openRoundWith, seedOrg, seedUnit, type SeededOrg } from '../helpers/seed'
 import { sha256 } from '../../worker/services/crypto'
 import { answerKey } from '../../worker/services/respondent-tokens'
+import { decodeSnapshot, encodeSnapshot, formItemIds } from '../../worker/services/snapshot'
+import { breakdown, scoreRound } from '../../worker/domain'
+import { RESPONDENT_ROLES } from '../../schema/enums'
+import { formItems, getInstrument, type AnswerValue } from '../../schema/instruments'
 import type { Bindings } from '../../worker/env'
 
 /**
@@ -108,4 +112,134 @@ describe('anonymity by construction (storage)', () => {
       }
     }
   }, 60_000)
+})
+
+const instrument = getInstrument('v1')!
+const SHORT = formItems(instrument, 'short').map((i) => i.id)
+
+/** Respondent i's answers: spread values; six don't know I1.1 (its n is 4) and two E2.1 (n 8). */
+function answersOf(i: number): Record<string, AnswerValue> {
+  const answers = Object.fromEntries(SHORT.map((id, j) => [id, (1 + ((i * 3 + j) % 6)) as AnswerValue]))
+  if (i < 6) answers['I1.1'] = 'dont_know'
+  if (i < 2) answers['E2.1'] = 'dont_know'
+  return answers
+}
+
+/**
+ * The attack of a copied database: unit U2 has one member (a manager, the only one), so any row
+ * that carries U2 or `manager` with numbers is that person's. Ten submit: U1 3 staff + 2 IT, U2
+ * the manager, no unit 2 staff + 2 IT; one more in U1 saves a draft and never submits.
+ */
+async function frozenRound(org: SeededOrg) {
+  const u1 = await seedUnit(org.id, 'U1')
+  const u2 = await seedUnit(org.id, 'U2')
+  const people = [
+    ...['staff', 'staff', 'staff', 'it', 'it'].map((role) => ({ role, unitId: u1 })),
+    { role: 'manager', unitId: u2 },
+    ...['staff', 'staff', 'it', 'it'].map((role) => ({ role, unitId: null })),
+  ]
+  const rows = [...people, { role: 'staff', unitId: u1 }].map((p, i) => ({ email: `frozen${i}@example.se`, name: `Person ${i}`, ...p, ...(p.unitId ? {} : { unitId: undefined }) }))
+  const { round, tokens } = await openRoundWith(org, rows)
+  for (const [i, r] of rows.entries()) {
+    const token = tokens.get(r.email)!
+    await call(`/api/v1/respond/${token}/answers`, { method: 'PUT', body: { answers: answersOf(i) } })
+    if (i < people.length) await call(`/api/v1/respond/${token}/submit`, { method: 'POST' })
+  }
+  expect((await call(`/api/v1/orgs/${org.slug}/assessments/${round.id}/close`, { key: org.writeKey, method: 'POST' })).status).toBe(200)
+  // What the engine gives for these answers at threshold k, in the order the freeze sums them.
+  const submitted = people.map((p, i) => ({ answers: JSON.stringify(answersOf(i)), role: p.role, unitId: p.unitId }))
+  const canonical = decodeSnapshot(encodeSnapshot('v1', 'short', submitted), formItemIds('v1', 'short'))
+  const engine = (k: number) => JSON.parse(JSON.stringify({
+    results: scoreRound(instrument, 'short', k, canonical),
+    role: breakdown(instrument, 'short', k, canonical, 'role'),
+    unit: breakdown(instrument, 'short', k, canonical, 'unit'),
+  }))
+  return { round, u1, u2, engine }
+}
+
+describe('the freeze: what a copy of the database holds after a round closed', () => {
+  it('has no answer row, and no row that a join with the named respondents narrows to fewer than k', async () => {
+    const org = await seedOrg({ k: 3 })
+    const { round, u1, u2 } = await frozenRound(org)
+    const db = await copyDatabase()
+    const mine = (table: string) => db.get(table)!.rows.filter((row) => Object.values(row).includes(round.id))
+
+    // No per-response row is left, the unsubmitted draft's included.
+    expect(mine('responses')).toEqual([])
+    expect(mine('assessment_snapshots')).toEqual([])
+
+    // Ground truth from the participation table: who submitted, in which group.
+    const submitted = db.get('respondents')!.rows.filter((r) => r.assessment_id === round.id && r.status === 'submitted')
+    const sizeOf = (value: unknown) => submitted.filter((r) => r.role === value || (r.unit_id ?? 'unassigned') === value).length
+    const groupValues = new Set<unknown>([...RESPONDENT_ROLES, u1, u2, 'unassigned'])
+    expect([sizeOf('manager'), sizeOf(u2), sizeOf('staff'), sizeOf(u1)]).toEqual([1, 1, 5, 5])
+
+    // The aggregates: the round, and only the groups shown at close (manager and U2 are alone;
+    // IT (4) and no unit (4) are hidden with them, so that they cannot be subtracted out).
+    const aggregates = mine('response_aggregates')
+    expect(aggregates.map((r) => [r.breakdown, r.group_id, r.n]).sort()).toEqual([['role', 'staff', 5], ['round', '', 10], ['unit', u1, 5]])
+    for (const by of ['role', 'unit']) {
+      const shown = (await json(await call(`/api/v1/orgs/${org.slug}/assessments/${round.id}/results?breakdown=${by}`, { key: org.readKey }))).breakdown
+        .filter((g: { suppressed?: true }) => !g.suppressed).map((g: { id: string }) => g.id)
+      expect(aggregates.filter((r) => r.breakdown === by).map((r) => r.group_id)).toEqual(shown)
+      // What the shown groups leave over (round − shown) holds at least k people.
+      expect(10 - aggregates.filter((r) => r.breakdown === by).reduce((sum, r) => sum + Number(r.n), 0)).toBeGreaterThanOrEqual(3)
+    }
+
+    // Every table: any column value that names a group (a role code, a unit, `unassigned`) in a
+    // row of this round names one with at least k submitted respondents.
+    for (const [name, table] of db) {
+      if (name === 'respondents') continue
+      for (const row of table.rows.filter((r) => Object.values(r).includes(round.id))) {
+        for (const value of Object.values(row)) if (groupValues.has(value)) expect(sizeOf(value), `${name} ${String(value)}`).toBeGreaterThanOrEqual(3)
+      }
+    }
+    // Inside the aggregates, the groups hidden at close appear only as the ids the results list
+    // as suppressed, never beside a number.
+    for (const row of aggregates) {
+      const data = JSON.parse(String(row.data)) as Record<string, unknown>
+      if (row.breakdown === 'round') expect(data.groups).toEqual({ role: ['manager', 'it', 'staff'], unit: [...[u1, u2].sort(), 'unassigned'] })
+      delete data.groups
+      for (const hidden of ['manager', 'it', u2, 'unassigned']) expect(JSON.stringify(data)).not.toContain(`"${hidden}"`)
+    }
+  }, 60_000)
+
+  it('raising k later gives the engine’s results from the aggregates, further suppressed, in results, trends, the benchmark entry, CSV and recommendations', async () => {
+    const org = await seedOrg({ k: 3 })
+    await env.DB.prepare('UPDATE organisations SET share_benchmark = 1 WHERE id = ?').bind(org.id).run()
+    const { round, engine } = await frozenRound(org)
+    const base = `/api/v1/orgs/${org.slug}/assessments/${round.id}`
+    const atClose = await (await call(`${base}/results`, { key: org.readKey })).text()
+    for (const k of [3, 4, 5, 6, 11]) {
+      if (k > 3) expect((await call(`/api/v1/orgs/${org.slug}`, { cookie: org.owner, method: 'PATCH', body: { anonymityThreshold: k } })).status).toBe(200)
+      expect(await env.DB.prepare('SELECT count(*) AS n FROM responses WHERE assessment_id = ?').bind(round.id).first()).toEqual({ n: 0 })
+      const res = await call(`${base}/results`, { key: org.readKey })
+      const entry = await env.DB.prepare('SELECT scores FROM benchmark_entries WHERE org_id = ?').bind(org.id).first<{ scores: string }>()
+      const trend = (await json(await call(`/api/v1/orgs/${org.slug}/trends`, { key: org.readKey }))).items.find((x: { assessmentId: string }) => x.assessmentId === round.id)
+      if (k > 10) {
+        expect(res.status).toBe(412)
+        expect(entry).toBeNull()
+        expect(trend).toEqual({ assessmentId: round.id, closedAt: expect.any(String), suppressed: true })
+        expect((await call(`${base}/recommendations`, { key: org.readKey })).status).toBe(412)
+        continue
+      }
+      const expected = engine(k)
+      const results = await json(res)
+      expect(results, `k ${k}`).toEqual(expected.results)
+      for (const by of ['role', 'unit'] as const) expect((await json(await call(`${base}/results?breakdown=${by}`, { key: org.readKey }))).breakdown, `${by} ${k}`).toEqual(expected[by])
+      expect(trend).toMatchObject({ n: 10, overall: results.overall, dimensions: results.dimensions, categories: results.categories, factors: results.factors })
+      expect(JSON.parse(entry!.scores).overall).toBe(results.overall.percent)
+      const csv = (await (await call(`${base}/results.csv`, { key: org.readKey })).text()).trim().split('\n').slice(1).map((line) => line.split(','))
+      for (const f of results.factors) expect(csv.find((cells) => cells[0] === 'factor' && cells[1] === f.id)![4]).toBe(f.percent === null ? '' : String(f.percent))
+      expect((await call(`${base}/recommendations`, { key: org.readKey })).status).toBe(200)
+    }
+    // The suppression grew with k: I1 (n 4) from 5 on, and at 6 the staff group (5) as well.
+    expect(engine(4).results.factors.find((f: { id: string }) => f.id === 'I1').suppressed).toBeUndefined()
+    expect(engine(5).results.factors.find((f: { id: string }) => f.id === 'I1').suppressed).toBe(true)
+    expect(engine(5).role.find((g: { id: string }) => g.id === 'staff').suppressed).toBeUndefined()
+    expect(engine(6).role.every((g: { suppressed?: true }) => g.suppressed)).toBe(true)
+    // Back at the k of the close, the same bytes as right after it.
+    expect((await call(`/api/v1/orgs/${org.slug}`, { cookie: org.owner, method: 'PATCH', body: { anonymityThreshold: 3 } })).status).toBe(200)
+    expect(await (await call(`${base}/results`, { key: org.readKey })).text()).toBe(atClose)
+  }, 120_000)
 })
