@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { env } from 'cloudflare:workers'
+import { createExecutionContext, createScheduledController, waitOnExecutionContext } from 'cloudflare:test'
+import worker from '../../worker/index'
 import { call, json } from '../helpers/http'
 import { openRoundWith, seedOrg, seedUnit, type SeededOrg } from '../helpers/seed'
 import { sha256 } from '../../worker/services/crypto'
@@ -242,4 +244,27 @@ describe('the freeze: what a copy of the database holds after a round closed', (
     expect((await call(`/api/v1/orgs/${org.slug}`, { cookie: org.owner, method: 'PATCH', body: { anonymityThreshold: 3 } })).status).toBe(200)
     expect(await (await call(`${base}/results`, { key: org.readKey })).text()).toBe(atClose)
   }, 120_000)
+
+  it('the cron freezes a round closed before aggregates existed: its answers and snapshot go, its results stay the engine’s', async () => {
+    const org = await seedOrg({ k: 3 })
+    const rows = ['staff', 'staff', 'it', 'it'].map((role, i) => ({ email: `legacy${i}@example.se`, role }))
+    const { round, tokens } = await openRoundWith(org, rows)
+    for (const [i, r] of rows.entries()) {
+      await call(`/api/v1/respond/${tokens.get(r.email)!}/answers`, { method: 'PUT', body: { answers: answersOf(i) } })
+      await call(`/api/v1/respond/${tokens.get(r.email)!}/submit`, { method: 'POST' })
+    }
+    // As the close stored it before: status closed, the answers kept, a snapshot beside them.
+    const stored = (await env.DB.prepare('SELECT answers, role, unit_id AS unitId FROM responses WHERE assessment_id = ? AND submitted = 1').bind(round.id).all<{ answers: string; role: string; unitId: string | null }>()).results
+    await env.DB.prepare("UPDATE assessments SET status = 'closed', closed_at = ? WHERE id = ?").bind(new Date().toISOString(), round.id).run()
+    const chunks = encodeSnapshot('v1', 'short', stored)
+    for (const [chunk, data] of chunks.entries()) await env.DB.prepare('INSERT INTO assessment_snapshots (org_id, assessment_id, chunk, data) VALUES (?, ?, ?, ?)').bind(org.id, round.id, chunk, data).run()
+
+    const ctx = createExecutionContext()
+    await worker.scheduled(createScheduledController({ scheduledTime: Date.now(), cron: '* * * * *' }), env, ctx)
+    await waitOnExecutionContext(ctx)
+    for (const table of ['responses', 'assessment_snapshots']) expect(await env.DB.prepare(`SELECT count(*) AS n FROM ${table} WHERE assessment_id = ?`).bind(round.id).first(), table).toEqual({ n: 0 })
+    expect(await env.DB.prepare('SELECT n FROM response_aggregates WHERE assessment_id = ? AND breakdown = ?').bind(round.id, 'round').first()).toEqual({ n: 4 })
+    const canonical = decodeSnapshot(chunks, formItemIds('v1', 'short'))
+    expect(await json(await call(`/api/v1/orgs/${org.slug}/assessments/${round.id}/results`, { key: org.readKey }))).toEqual(JSON.parse(JSON.stringify(scoreRound(instrument, 'short', 3, canonical))))
+  }, 60_000)
 })
