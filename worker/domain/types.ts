@@ -2,7 +2,7 @@
 import type { BalanceFlag, QuadrantType, RespondentRole } from '../../schema/enums'
 import type { AnswerValue } from '../../schema/instruments'
 
-/** One SUBMITTED response as frozen in the round's snapshot. */
+/** One SUBMITTED response, as the freeze reads it. */
 export interface SubmittedResponse {
   readonly answers: Readonly<Record<string, AnswerValue>>
   readonly role: RespondentRole
@@ -10,7 +10,7 @@ export interface SubmittedResponse {
 }
 
 /**
- * The same response in the compact form the snapshot stores: one character per item of the
+ * The same response in the compact form the freeze reads: one character per item of the
  * round's form in instrument order, '1'–'6', 'x' for don't know, anything else unanswered.
  * Scoring reads it with charCodeAt instead of one keyed look-up per item (the hot loop of a close).
  */
