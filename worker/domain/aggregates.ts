@@ -100,7 +100,7 @@ function setAggregate(layout: FormLayout, responses: readonly AnyResponse[], k: 
   const levels: LevelClass[] = []
   let pattern = ''
   for (let kk = k; kk <= Math.max(k, Math.min(MAX_K, R)); kk++) {
-    const shown = factors.map((f) => (f.n >= kk ? '1' : '0')).join('')
+    const shown = factors.map((f) => (f.sum !== null && f.n >= kk ? '1' : '0')).join('')
     if (shown === pattern) continue
     pattern = shown
     const set = kk === k ? atClose : scoreSetFromMatrix(layout, matrix, R, kk)
