@@ -17,7 +17,9 @@ import type { Bindings } from '../../worker/env'
  * and submits in a known order in several rounds, copies EVERY table (as a backup would), and
  * looks for anything that links a respondent to an answer row: a shared value, a timestamp, or
  * the rows' order. Only with both secrets (TOKEN_SECRET and ANSWER_KEY_SECRET, which tests hold)
- * can the link be recomputed, which the test does to know the ground truth.
+ * can the link be recomputed, which the test does to know the ground truth. Answer rows live only
+ * while a round is open; after the close (the freeze, model.md §4) the copy holds aggregates only,
+ * and the tests below attack that copy by joining it with the named respondents.
  */
 
 type Row = Record<string, unknown>
