@@ -51,6 +51,9 @@ export const Organisation = z.object({
   status: z.enum(ORG_STATUSES),
   demo: z.boolean(),
   shareBenchmark: z.boolean(),
+  /** How the organisation is verified for peer groups (docs/model.md §5); null: not verified,
+   *  so it does not count as a peer. */
+  verification: z.nullable(z.enum(['registry', 'operator'])),
   anonymityThreshold: z.number(),
   targets: z.record(z.string(), z.number()),
   innovationBands: z.record(z.string(), z.object({ min: z.number(), max: z.number() })),

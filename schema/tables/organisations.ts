@@ -27,6 +27,8 @@ export const organisations = sqliteTable(
     oidcAllowedDomains: text('oidc_allowed_domains').notNull().default('[]'),
     createdAt: text('created_at').notNull(),
     activatedAt: text('activated_at'),
+    /** When a platform operator approved the organisation for peer groups (docs/model.md §5). */
+    operatorVerifiedAt: text('operator_verified_at'),
   },
   (t) => [uniqueIndex('organisations_slug').on(t.slug), uniqueIndex('organisations_org_number').on(t.orgNumber)],
 )

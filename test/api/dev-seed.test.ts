@@ -128,7 +128,7 @@ describe('POST /api/v1/dev/seed', () => {
       const res = await call(`/api/v1/orgs/demo/assessments/${r.id}/benchmark`, { cookie })
       expect(res.status).toBe(200)
       const { groups } = await json(res)
-      expect(groups.map((g: { group: string; size?: number }) => [g.group, g.size])).toEqual([['all', 8], ['kind', 8], ['size', 6], ['county', 6]])
+      expect(groups.map((g: { group: string; size?: number }) => [g.group, g.size])).toEqual([['all', 12], ['kind', 12], ['size', 10], ['county', 10]])
       expect(groups[0].scores.find((s: { id: string }) => s.id === 'E1').p75).toEqual(expect.any(Number))
     }
   }, 120_000)

@@ -41,6 +41,7 @@ const records: BenchmarkRecord[] = Array.from({ length: 1500 }, (_, i) => ({
   population: Math.floor(rand() * 300_000),
   county: ['01', '03', '04'][i % 3],
   demo: false,
+  verified: true,
   shareBenchmark: true,
   round: {
     roundId: `asm_${i}`,

@@ -2,7 +2,7 @@
 // and closed, no timing involved): charts with their table alternatives, Swedish number format,
 // suppressed breakdown groups with their reasons, trends, the lazy XLSX export, the CSV link,
 // peer groups too small to show, and the not_sharing explanation. Part 2 opens the demo
-// organisation (POST /api/v1/dev/seed: two closed rounds and seven sharing demo peers): quartile
+// organisation (POST /api/v1/dev/seed: two closed rounds and eleven sharing demo peers): quartile
 // bands for every peer group, the printable report (print media and a real A4 PDF), axe, 320 px,
 // English, and the trends page.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
@@ -146,7 +146,7 @@ async function ownOrganisation(baseUrl, browser, screenshotDir) {
 
     // Peers: sharing, but no other organisation shares yet, so every group is explained as too small.
     const bench = page.locator('#sec-benchmark')
-    assert((await bench.getByText('Färre än 5 organisationer').count()) === 4, 'all four peer groups are explained as too small')
+    assert((await bench.getByText('Färre än 10 verifierade organisationer').count()) === 4, 'all four peer groups are explained as too small')
     assert(await page.locator('#sec-categories').getByText('Medianen bland andra organisationer visas när').isVisible(), 'the radar says why no median is drawn')
 
     // XLSX: its chunk is fetched only when the button is pressed.

@@ -79,6 +79,9 @@ export default function Settings() {
           <fieldset disabled={!canManage()}>
             <legend>{t('privacy')}</legend>
             <CheckboxField name="shareBenchmark" label={t('shareBenchmark')} hint={t('shareBenchmarkHint')} checked={org().shareBenchmark} path="/shareBenchmark" error={general.error('/shareBenchmark')} />
+            <p class="hint" data-testid="verification">
+              {org().verification === 'registry' ? t('verifiedRegistry') : org().verification === 'operator' ? t('verifiedOperator') : t('notVerified')}
+            </p>
             <TextField name="anonymityThreshold" type="number" min="3" max="50" step="1" label={t('threshold')} hint={t('thresholdHint')} required value={org().anonymityThreshold} path="/anonymityThreshold" error={general.error('/anonymityThreshold')} />
           </fieldset>
           <Show when={canManage()}>

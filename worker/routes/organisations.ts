@@ -14,6 +14,7 @@ import { mergeMap } from '../merge-patch'
 import { ApiError } from '../errors'
 import { issuerProblem } from '../services/oidc-url'
 import { ORG_DELETE_HOOKS, ORG_SETTINGS_HOOKS } from '../hooks'
+import { verificationOf } from '../domain'
 
 op({ method: 'get', path: '/orgs/{org}', summary: 'The organisation’s profile and settings', tag: 'organisations', access: 'org', responses: { 200: { description: 'The organisation', schema: Organisation } } })
 const patchOp = op({ method: 'patch', path: '/orgs/{org}', summary: 'Change the profile and settings (JSON merge patch)', tag: 'organisations', access: 'org', body: PatchOrganisation, responses: { 200: { description: 'The organisation', schema: Organisation } } })
@@ -33,6 +34,7 @@ export function toOrganisation(row: OrgRow, role?: string) {
     status: row.status,
     demo: row.demo,
     shareBenchmark: row.shareBenchmark,
+    verification: verificationOf(row),
     anonymityThreshold: row.anonymityThreshold,
     targets: JSON.parse(row.targets) as Record<string, number>,
     innovationBands: bands,

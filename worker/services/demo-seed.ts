@@ -84,7 +84,7 @@ export interface DemoSeedResult {
 export async function seedDemo(c: Context<AppEnv>): Promise<DemoSeedResult> {
   const db = c.get('db')
   const now = new Date().toISOString()
-  const org = await ensureDemoOrg(db, { id: newId('org'), ...DEMO_ORG, status: 'active', demo: true, createdAt: now, activatedAt: now })
+  const org = await ensureDemoOrg(db, { id: newId('org'), ...DEMO_ORG, status: 'active', demo: true, createdAt: now, activatedAt: now, operatorVerifiedAt: now })
   if (!org) {
     // Only reachable when someone else's organisation already uses the demo slug.
     const taken = await slugTaken(db, DEMO_ORG.slug)
