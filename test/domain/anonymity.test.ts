@@ -64,7 +64,7 @@ describe('anonymity property', () => {
           fc.pre(rows.length >= k)
           const responses = rows.map(([unitId, v]) => respond(v as 2 | 4 | 6, {}, { unitId }))
           const groups = breakdown(v1, 'full', k, responses, 'unit')
-          const hidden = groups.filter((g): g is { id: string; suppressed: true } => 'suppressed' in g)
+          const hidden = groups.filter((g): g is Extract<Group, { suppressed: true }> => 'suppressed' in g)
           const shown = groups.filter((g): g is Exclude<Group, { suppressed: true }> => !('suppressed' in g))
           const hiddenTotal = responses.length - shown.reduce((s, g) => s + g.n, 0)
           expect(hiddenTotal === 0 || hiddenTotal >= k || shown.length === 0).toBe(true)
@@ -90,9 +90,9 @@ describe('breakdown', () => {
     ]
     const groups = breakdown(v1, 'full', 5, responses, 'role')
     expect(groups.map((g) => g.id)).toEqual(['management', 'it', 'staff'])
-    expect(groups[0]).toEqual({ id: 'management', suppressed: true })
+    expect(groups[0]).toEqual({ id: 'management', suppressed: true, hidden: 'below_k' })
     // management (2) is hidden, so the smallest shown group (staff, 5) is hidden as well.
-    expect(groups[2]).toEqual({ id: 'staff', suppressed: true })
+    expect(groups[2]).toEqual({ id: 'staff', suppressed: true, hidden: 'differencing' })
     expect(groups[1]).toMatchObject({ id: 'it', n: 6, overall: { percent: 60 } })
   })
 

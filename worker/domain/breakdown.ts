@@ -2,11 +2,9 @@
 import type { Form } from '../../schema/enums'
 import { RESPONDENT_ROLES } from '../../schema/enums'
 import type { Instrument } from '../../schema/instruments'
-import { hiddenGroups, UNASSIGNED } from './anonymity'
-import { formLayout } from './layout'
+import { UNASSIGNED } from './anonymity'
+import { publishRound } from './disclosure/publish'
 import { compareCodePoints } from './round'
-import { MIN_K } from './results'
-import { scoreSet } from './scoring'
 import type { Group, AnyResponse } from './types'
 
 export type BreakdownBy = 'role' | 'unit'
@@ -16,19 +14,17 @@ export function groupIdOf(response: AnyResponse, by: BreakdownBy): string {
   return by === 'role' ? response.role : (response.unitId ?? UNASSIGNED)
 }
 
-/** The non-empty groups with their responses: roles in RESPONDENT_ROLES order; units by id in
- *  code-point order with `unassigned` last (our choice of a stable, documented order). */
-export function partitionResponses(
-  responses: readonly AnyResponse[],
-  by: BreakdownBy,
-): { id: string; responses: AnyResponse[] }[] {
-  const groups = new Map<string, AnyResponse[]>()
-  for (const r of responses) {
+/** The non-empty groups with the indices of their responses (input order kept within a group):
+ *  roles in RESPONDENT_ROLES order; units by id in code-point order with `unassigned` last (our
+ *  choice of a stable, documented order). */
+export function partitionIndices(responses: readonly AnyResponse[], by: BreakdownBy): { id: string; members: number[] }[] {
+  const groups = new Map<string, number[]>()
+  responses.forEach((r, i) => {
     const id = groupIdOf(r, by)
     const list = groups.get(id)
-    if (list) list.push(r)
-    else groups.set(id, [r])
-  }
+    if (list) list.push(i)
+    else groups.set(id, [i])
+  })
   const ids = [...groups.keys()]
   const roleIndex = (id: string) => (RESPONDENT_ROLES as readonly string[]).indexOf(id)
   ids.sort((a, b) => {
@@ -36,11 +32,20 @@ export function partitionResponses(
     if (a === UNASSIGNED || b === UNASSIGNED) return (a === UNASSIGNED ? 1 : 0) - (b === UNASSIGNED ? 1 : 0)
     return compareCodePoints(a, b)
   })
-  return ids.map((id) => ({ id, responses: groups.get(id) as AnyResponse[] }))
+  return ids.map((id) => ({ id, members: groups.get(id) as number[] }))
 }
 
-/** Breakdown groups: hidden ones as `{ id, suppressed: true }`, shown ones scored with the same
- *  k as the organisation (so their factors are suppressed below k as well). */
+/** The non-empty groups with their responses, in the order of partitionIndices. */
+export function partitionResponses(
+  responses: readonly AnyResponse[],
+  by: BreakdownBy,
+): { id: string; responses: AnyResponse[] }[] {
+  return partitionIndices(responses, by).map((g) => ({ id: g.id, responses: g.members.map((i) => responses[i]) }))
+}
+
+/** One breakdown's groups as the round publishes them: hidden ones as `{ id, suppressed, hidden }`,
+ *  shown ones scored with the organisation's k, all suppressed together with the other breakdowns
+ *  and the whole organisation (disclosure/publish.ts). */
 export function breakdown(
   instrument: Instrument,
   form: Form,
@@ -48,16 +53,5 @@ export function breakdown(
   responses: readonly AnyResponse[],
   by: BreakdownBy,
 ): Group[] {
-  const kk = Math.max(MIN_K, k)
-  const layout = formLayout(instrument, form)
-  const groups = partitionResponses(responses, by)
-  const hidden = hiddenGroups(
-    groups.map((g) => ({ id: g.id, n: g.responses.length })),
-    kk,
-  )
-  return groups.map((g) =>
-    hidden.has(g.id)
-      ? { id: g.id, suppressed: true as const }
-      : { id: g.id, ...scoreSet(layout, g.responses, kk) },
-  )
+  return publishRound(instrument, form, k, responses).breakdowns[by]
 }
