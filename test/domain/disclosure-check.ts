@@ -30,7 +30,7 @@ export function shownSystems(instrument: Instrument, form: Form, responses: read
       groups.push({ name: `${by}:${g.id}`, members: all.filter((i) => groupKey(responses[i], by) === g.id), set: g })
     }
   }
-  const systems: System[] = [{ level: 'respondents', cells: groups.map((g) => ({ group: g.name, members: g.members, n: g.members.length })) }]
+  const systems: System[] = [{ level: 'respondents', cells: groups.map((g) => ({ group: g.name, members: g.members, n: g.set.n })) }]
   const shownCell = (s: Score) => s.percent !== null || s.ci !== null
   layout.factors.forEach((factor, f) => {
     const cells = groups

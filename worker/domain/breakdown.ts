@@ -1,11 +1,9 @@
-/** Breakdown of a round's results by respondent role or unit, under the anonymity rules of §4. */
-import type { Form } from '../../schema/enums'
+/** The groups of a breakdown by respondent role or unit (docs/model.md §4); what is shown of them
+ *  is decided for the whole round in disclosure/publish.ts. */
 import { RESPONDENT_ROLES } from '../../schema/enums'
-import type { Instrument } from '../../schema/instruments'
 import { UNASSIGNED } from './anonymity'
-import { publishRound } from './disclosure/publish'
 import { compareCodePoints } from './round'
-import type { Group, AnyResponse } from './types'
+import type { AnyResponse } from './types'
 
 export type BreakdownBy = 'role' | 'unit'
 
@@ -41,17 +39,4 @@ export function partitionResponses(
   by: BreakdownBy,
 ): { id: string; responses: AnyResponse[] }[] {
   return partitionIndices(responses, by).map((g) => ({ id: g.id, responses: g.members.map((i) => responses[i]) }))
-}
-
-/** One breakdown's groups as the round publishes them: hidden ones as `{ id, suppressed, hidden }`,
- *  shown ones scored with the organisation's k, all suppressed together with the other breakdowns
- *  and the whole organisation (disclosure/publish.ts). */
-export function breakdown(
-  instrument: Instrument,
-  form: Form,
-  k: number,
-  responses: readonly AnyResponse[],
-  by: BreakdownBy,
-): Group[] {
-  return publishRound(instrument, form, k, responses).breakdowns[by]
 }

@@ -163,3 +163,10 @@ function publishUpperLevels(
     )
   }
 }
+
+/** One breakdown's groups as the round publishes them: hidden ones as `{ id, suppressed, hidden }`,
+ *  shown ones scored with the organisation's k, suppressed together with the other breakdown and
+ *  the whole organisation. */
+export function breakdown(instrument: Instrument, form: Form, k: number, responses: readonly AnyResponse[], by: BreakdownBy): Group[] {
+  return publishRound(instrument, form, k, responses).breakdowns[by]
+}
