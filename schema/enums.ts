@@ -25,6 +25,11 @@ export type ApiKeyScope = (typeof API_KEY_SCOPES)[number]
 export const RESPONDENT_ROLES = ['management', 'manager', 'it', 'business_developer', 'staff', 'other'] as const
 export type RespondentRole = (typeof RESPONDENT_ROLES)[number]
 
+/** Why a published cell is hidden: fewer than k respondents, or it could be worked out from the
+ *  round's other shown numbers (docs/model.md §4). */
+export const HIDDEN_REASONS = ['below_k', 'differencing'] as const
+export type HiddenReason = (typeof HIDDEN_REASONS)[number]
+
 export const ASSESSMENT_STATUSES = ['draft', 'open', 'closed'] as const
 export type AssessmentStatus = (typeof ASSESSMENT_STATUSES)[number]
 

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini'
-import { ASSESSMENT_STATUSES, FORMS, LANGS, RESPONDENT_ROLES, RESPONDENT_STATUSES } from '../enums'
+import { ASSESSMENT_STATUSES, FORMS, HIDDEN_REASONS, LANGS, RESPONDENT_ROLES, RESPONDENT_STATUSES } from '../enums'
 import { msg } from './common'
 
 const Iso = z.string().check(
@@ -93,9 +93,11 @@ const Score = z.object({
   ci: z.nullable(z.tuple([z.number(), z.number()])),
   n: z.number(),
   suppressed: z.optional(z.literal(true)),
+  /** Why a suppressed score is hidden (docs/model.md §4). */
+  hidden: z.optional(z.enum(HIDDEN_REASONS)),
 })
 const ScoreLevels = { overall: Score, dimensions: z.array(Score), categories: z.array(Score), factors: z.array(Score) }
-const Group = z.union([z.object({ id: z.string(), n: z.number(), ...ScoreLevels }), z.object({ id: z.string(), suppressed: z.literal(true) })])
+const Group = z.union([z.object({ id: z.string(), n: z.number(), ...ScoreLevels }), z.object({ id: z.string(), suppressed: z.literal(true), hidden: z.optional(z.enum(HIDDEN_REASONS)) })])
 
 /** The results of a closed round (numbers per docs/model.md). */
 export const Results = z.object({

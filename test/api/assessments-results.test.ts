@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { env } from 'cloudflare:workers'
 import { call, json } from '../helpers/http'
 import { createRound, openRoundWith, seedOrg, seedUnit, type SeededOrg } from '../helpers/seed'
-import { breakdown, scoreRound } from '../../worker/domain'
+import { publishRound } from '../../worker/domain'
 import { formItems, getInstrument, LATEST_INSTRUMENT_VERSION } from '../../schema/instruments'
 import type { RespondentRole } from '../../schema/enums'
 
@@ -27,7 +27,7 @@ async function closedRoundWith(org: SeededOrg, rows: { email: string; role: stri
 }
 
 describe('GET …/results', () => {
-  it('answers the stored scores, exactly the engine’s, with breakdowns by role and unit', async () => {
+  it('answers the stored scores, exactly the engine’s published cells, with breakdowns by role and unit', async () => {
     const org = await seedOrg({ k: 3 })
     const unit = await seedUnit(org.id, 'Stab')
     const rows = Array.from({ length: 7 }, (_, i) => ({ email: `res${i}@example.se`, role: i < 4 ? 'it' : 'staff', ...(i % 2 ? { unitId: unit } : {}) }))
@@ -36,10 +36,11 @@ describe('GET …/results', () => {
     expect(res.status).toBe(200)
     const body = await json(res)
     const submitted = rows.slice(0, 6).map((r, i) => ({ answers: answersOf(i), role: r.role as RespondentRole, unitId: r.unitId ?? null }))
-    expect(body).toEqual(JSON.parse(JSON.stringify(scoreRound(instrument, 'short', 3, submitted))))
+    const published = JSON.parse(JSON.stringify(publishRound(instrument, 'short', 3, submitted)))
+    expect(body).toEqual(published.results)
     expect(body.n).toBe(6)
     const byRole = await json(await call(`${path(org, round.id)}?breakdown=role`, { cookie: org.analyst }))
-    expect(byRole.breakdown).toEqual(JSON.parse(JSON.stringify(breakdown(instrument, 'short', 3, submitted, 'role'))))
+    expect(byRole.breakdown).toEqual(published.breakdowns.role)
     const byUnit = await json(await call(`${path(org, round.id)}?breakdown=unit`, { key: org.readKey }))
     expect(byUnit.breakdown.map((g: { id: string }) => g.id)).toEqual([unit, 'unassigned'])
     expect((await call(`${path(org, round.id)}?breakdown=age`, { key: org.readKey })).status).toBe(400)

@@ -3,7 +3,7 @@ import type { AnswerValue, Instrument } from '../../schema/instruments'
 import { RESPONDENT_ROLES } from '../../schema/enums'
 import { benchmark } from '../../worker/domain/benchmark'
 import type { BenchmarkAsker, BenchmarkRecord } from '../../worker/domain/benchmark'
-import { breakdown } from '../../worker/domain/breakdown'
+import { publishRound } from '../../worker/domain/disclosure/publish'
 import { optimisePortfolio } from '../../worker/domain/portfolio/optimiser'
 import type { Candidate } from '../../worker/domain/portfolio/optimiser'
 import { scoreRound } from '../../worker/domain/results'
@@ -72,7 +72,7 @@ const compact: CompactResponse[] = responses.map((r) => ({
 export const cases = [
   { name: 'scoring: 1,000 respondents × 78 items (snapshot form)', budgetMs: 2, run: () => scoreRound(v1, 'full', 5, compact) },
   { name: 'scoring: 1,000 respondents × 78 items (answer maps)', budgetMs: undefined, run: () => scoreRound(v1, 'full', 5, responses) },
-  { name: 'suppression and breakdown: 1,000 respondents in 50 units', budgetMs: undefined, run: () => breakdown(v1, 'full', 5, compact, 'unit') },
+  { name: 'published cells: 1,000 respondents, 6 roles × 50 units', budgetMs: undefined, run: () => publishRound(v1, 'full', 5, compact) },
   { name: 'benchmark statistics: 1,500 organisations', budgetMs: 20, run: () => benchmark(v1, asker, records) },
   { name: 'portfolio optimiser: 40 costed initiatives (band D)', budgetMs: 100, run: () => optimisePortfolio(candidates, budget, { min: 0.3, max: 0.7 }) },
 ]

@@ -133,7 +133,7 @@ async function ownOrganisation(baseUrl, browser, screenshotDir) {
     const byRole = page.locator('#sec-breakdown table').first()
     await byRole.waitFor()
     assert((await byRole.getByRole('row', { name: /Chef/ }).innerText()).includes('färre än 3 svar'), 'the manager group is hidden for having fewer than k')
-    assert((await byRole.innerText()).includes('så att ingen liten grupp kan räknas fram'), 'a second group is hidden so the first cannot be computed')
+    assert((await byRole.innerText()).includes('dold så att den inte kan räknas fram ur andra siffror'), 'a second group is hidden so the first cannot be computed')
     assert(await page.locator('#sec-breakdown').getByText('Norra förvaltningen').isVisible(), 'unit names are shown')
 
     // Trends: two closed rounds drawn as lines, with the change in points in the tables.

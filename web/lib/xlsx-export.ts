@@ -9,7 +9,7 @@ const HEAD = { fontWeight: 'bold' as const }
 
 /** Percent cells keep full precision (the spreadsheet formats them); a hidden score is empty. */
 function scoreRows(scores: Score[], name: (id: string) => string): Cell[][] {
-  return scores.map((s) => [s.id, name(s.id), s.percent, s.ci?.[0] ?? null, s.ci?.[1] ?? null, s.n, s.suppressed ? t('yes') : null])
+  return scores.map((s) => [s.id, name(s.id), s.percent, s.ci?.[0] ?? null, s.ci?.[1] ?? null, s.n, s.suppressed ? (s.hidden === 'differencing' ? t('hiddenDifferencing') : t('yes')) : null])
 }
 
 function sheet(title: string, head: string[], rows: Cell[][]) {

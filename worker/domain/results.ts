@@ -2,7 +2,7 @@
 import type { Form } from '../../schema/enums'
 import type { Instrument } from '../../schema/instruments'
 import { dontKnowFromCounts } from './dont-know'
-import { formLayout } from './layout'
+import { formLayout, type FormLayout } from './layout'
 import { balanceFlags, balanceIndex, strengthsAndWeaknesses } from './profile'
 import { isBorderline, quadrantType } from './quadrants'
 import { scanResponses, scoreSetFromMatrix } from './scoring'
@@ -35,8 +35,18 @@ export function scoreRound(
   responses: readonly AnyResponse[],
 ): RoundResults {
   const layout = formLayout(instrument, form)
-  const scan = scanResponses(layout, responses)
-  const set = scoreSetFromMatrix(layout, scan.matrix, responses.length, Math.max(MIN_K, k))
+  return resultsFromScan(instrument, layout, scanResponses(layout, responses), responses.length, Math.max(MIN_K, k))
+}
+
+/** scoreRound over one scan of R responses (the scan is shared with the breakdowns). */
+export function resultsFromScan(
+  instrument: Instrument,
+  layout: FormLayout,
+  scan: { matrix: Float64Array; dontKnowCounts: Int32Array },
+  R: number,
+  k: number,
+): RoundResults {
+  const set = scoreSetFromMatrix(layout, scan.matrix, R, k)
   const capability = byId(set.dimensions, 'DF')
   const legacy = byId(set.dimensions, 'DA')
   const balance = balanceIndex(byId(set.categories, 'INN').percent, byId(set.categories, 'EFF').percent)
@@ -52,6 +62,6 @@ export function scoreRound(
     balance,
     flags: balanceFlags(balance),
     ...strengthsAndWeaknesses(set.factors),
-    ...dontKnowFromCounts(layout, scan.dontKnowCounts, responses.length),
+    ...dontKnowFromCounts(layout, scan.dontKnowCounts, R),
   }
 }

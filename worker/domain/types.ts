@@ -1,5 +1,5 @@
 /** Shapes the engine consumes and produces (the results rows of docs/api.md). */
-import type { BalanceFlag, QuadrantType, RespondentRole } from '../../schema/enums'
+import type { BalanceFlag, HiddenReason, QuadrantType, RespondentRole } from '../../schema/enums'
 import type { AnswerValue } from '../../schema/instruments'
 
 /** One SUBMITTED response as frozen in the round's snapshot. */
@@ -23,13 +23,15 @@ export interface CompactResponse {
 /** What the scoring functions take: either form, mixed freely. */
 export type AnyResponse = SubmittedResponse | CompactResponse
 
-/** A score at one level, in percent; `suppressed` appears only on factors with n < k. */
+/** A score at one level, in percent; `suppressed` marks a hidden cell (a factor with n < k, or a
+ *  cell the disclosure rules withhold) and, in published results, `hidden` says why. */
 export interface Score {
   id: string
   percent: number | null
   ci: [number, number] | null
   n: number
   suppressed?: true
+  hidden?: HiddenReason
 }
 
 /** Scores at every level, arrays in instrument order; n = responses scored. */
@@ -54,5 +56,5 @@ export interface RoundResults extends ScoreSet {
   dontKnowFactors: { factorId: string; share: number }[]
 }
 
-/** One breakdown group: scored, or hidden by the anonymity rules of §4. */
-export type Group = ({ id: string } & ScoreSet) | { id: string; suppressed: true }
+/** One breakdown group: scored, or hidden by the anonymity rules of §4 (with the reason). */
+export type Group = ({ id: string } & ScoreSet) | { id: string; suppressed: true; hidden: HiddenReason }

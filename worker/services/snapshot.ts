@@ -1,7 +1,7 @@
 import type { Form, RespondentRole } from '../../schema/enums'
 import { RESPONDENT_ROLES } from '../../schema/enums'
 import { formItems, getInstrument, type AnswerValue } from '../../schema/instruments'
-import { breakdown, hasResults, scoreRound, type AnyResponse } from '../domain'
+import { hasResults, publishRound, type AnyResponse } from '../domain'
 
 /**
  * The frozen form of a closed round's submitted responses. Each response is one short string:
@@ -95,18 +95,12 @@ export interface StoredResults {
   body: string | null
 }
 
-/** Computes a round's results and both breakdowns for threshold k from its responses. */
+/** Computes a round's published cells (results and every breakdown, suppressed as one system)
+ *  for threshold k from its responses: what every reader of the round reads. */
 export function computeStoredResults(version: string, form: Form, k: number, responses: AnyResponse[]): StoredResults {
   const instrument = getInstrument(version)
   if (!instrument) throw new Error(`unknown instrument ${version}`)
   const n = responses.length
   if (!hasResults(n, k)) return { k, n, body: null }
-  const body = {
-    results: scoreRound(instrument, form, k, responses),
-    breakdowns: {
-      role: breakdown(instrument, form, k, responses, 'role'),
-      unit: breakdown(instrument, form, k, responses, 'unit'),
-    },
-  }
-  return { k, n, body: JSON.stringify(body) }
+  return { k, n, body: JSON.stringify(publishRound(instrument, form, k, responses)) }
 }
