@@ -2,7 +2,7 @@
 // ("env.NAME (value)   Resource"). The table is the only place that shows what wrangler resolved
 // from wrangler.toml for the chosen environment, so the deploy and CI both judge by it.
 
-const ANSI = /\x1b\[[0-9;]*m/g
+const ANSI = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g')
 
 /** The bindings of a dry run's output as { NAME: { value, resource } }. */
 export function parseBindings(output) {
