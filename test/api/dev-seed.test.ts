@@ -23,7 +23,7 @@ async function signIn(link: string): Promise<string> {
 
 const count = async (sql: string, ...params: unknown[]) => (await env.DB.prepare(sql).bind(...params).first<{ n: number }>())!.n
 
-// APP_ENV is 'test' here; the production 404 is the same guard as GET /api/v1/dev/outbox.
+// APP_ENV is 'test' here; where the dev routes answer 404 is test/api/dev-routes.test.ts.
 describe('POST /api/v1/dev/seed', () => {
   it('creates the active demo organisation with its owner, members and unit tree, and signs the owner in', async () => {
     const started = performance.now()

@@ -15,6 +15,29 @@ export async function latestLink(email: string, pattern = /\/auth\/verify\?token
   return link
 }
 
+/** The sign-in links delivered to an address so far, newest first. */
+async function verifyLinks(email: string): Promise<string[]> {
+  const body = await json<{ items: { links: string[] }[] }>(await call(`/api/v1/dev/outbox?to=${encodeURIComponent(email)}`))
+  return body.items.flatMap((m) => m.links).filter((l) => /\/auth\/verify\?token=/.test(l))
+}
+
+/**
+ * Requests a sign-in link (POST /auth/sign-in-link answers 202 and queues it) and waits until the
+ * queue consumer has delivered it; returns the response and the new link.
+ */
+export async function requestLink(email: string, init: { cookie?: string; ip?: string } = {}): Promise<{ res: Response; link: string }> {
+  const before = (await verifyLinks(email)).length
+  const res = await call('/api/v1/auth/sign-in-link', { body: { email }, ...init })
+  expect(res.status).toBe(202)
+  const until = Date.now() + 10_000
+  for (;;) {
+    const links = await verifyLinks(email)
+    if (links.length > before) return { res, link: links[0] }
+    if (Date.now() > until) throw new Error(`no new sign-in link for ${email}`)
+    await new Promise((r) => setTimeout(r, 50))
+  }
+}
+
 /** Signs in through the link flow and returns the session cookie ("name=value"). */
 export async function signIn(email: string): Promise<string> {
   const link = await latestLink(email)
