@@ -33,7 +33,7 @@ export default function Members() {
       event.preventDefault()
       const role = new FormData(event.currentTarget as HTMLFormElement).get('role') as MemberRole
       await rows.run(async () => {
-        await changeRole(slug, member.userId, role)
+        await changeRole(slug, member.id, role)
         return t('roleChanged', { name: member.name, role: label(`role.${role}`).toLowerCase() })
       })
       // Reloaded either way: on failure the select goes back to the stored role.
@@ -44,7 +44,7 @@ export default function Members() {
   async function onRemove(member: Member) {
     if (!window.confirm(t('confirmRemove', { name: member.name }))) return
     await rows.run(async () => {
-      await removeMember(slug, member.userId)
+      await removeMember(slug, member.id)
       return t('removed', { name: member.name })
     })
     refetch()
