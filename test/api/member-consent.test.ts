@@ -124,8 +124,24 @@ describe('membership without consent (the attack)', () => {
     expect(list.map((m) => m.email)).not.toContain(later)
     expect((await call(`/api/v1/orgs/${org.slug}/members`, { cookie: org.cookie, body: { email: later, name: 'Sen', role: 'analyst' } })).status).toBe(201)
 
+    // Another organisation's owner cannot withdraw it: 404, and it stays.
+    const other = await seedOrg()
+    expect((await call(`/api/v1/orgs/${other.slug}/members/${invitation.id}`, { method: 'DELETE', cookie: other.cookie })).status).toBe(404)
+    expect((await call(`/api/v1/orgs/${org.slug}/members/${invitation.id}`, { method: 'DELETE', cookie: other.cookie })).status).toBe(404)
     expect((await call(`/api/v1/orgs/${org.slug}/members/${invitation.id}`, { method: 'DELETE', cookie: org.cookie })).status).toBe(204)
     expect(await actionsOf(org)).toContain('member.invitation_withdraw')
+  })
+
+  it('accepts once under two concurrent requests: one membership', async () => {
+    const org = await seedOrg()
+    const email = `samtidig.${uniq()}@example.se`
+    const invitation = await json(await call(`/api/v1/orgs/${org.slug}/members`, { cookie: org.cookie, body: { email, name: 'Samtidig', role: 'admin' } }))
+    const { cookie } = await openInvitation(email)
+    const path = `/api/v1/auth/invitations/${invitation.invitationId}/accept`
+    const answers = await Promise.all([call(path, { method: 'POST', cookie }), call(path, { method: 'POST', cookie })])
+    expect(answers.map((r) => r.status).sort()).toEqual([200, 404])
+    expect(await env.DB.prepare('SELECT count(*) AS n FROM memberships WHERE org_id = ?').bind(org.id).first('n')).toBe(2)
+    expect(await slugsOf(cookie)).toEqual([`${org.slug} admin`])
   })
 })
 
