@@ -5,6 +5,7 @@ import { instrumentRoutes } from './routes/instruments'
 import { signupRoutes } from './routes/signup'
 import { authRoutes } from './routes/auth'
 import { oidcRoutes } from './routes/oidc'
+import { memberInvitationRoutes } from './routes/member-invitations'
 import { organisationRoutes } from './routes/organisations'
 import { memberRoutes } from './routes/members'
 import { unitRoutes } from './routes/units'
@@ -38,6 +39,7 @@ const app = newApp()
   .route('/api/v1/signup', signupRoutes)
   .route('/api/v1/auth', authRoutes)
   .route('/api/v1/auth/oidc', oidcRoutes)
+  .route('/api/v1/auth/invitations', memberInvitationRoutes)
   .route('/api/v1/dev', devRoutes)
   .route('/api/v1/dev/seed', devSeedRoutes)
   .route('/api/v1/orgs/:org', organisationRoutes)

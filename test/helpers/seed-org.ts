@@ -71,13 +71,24 @@ export async function seedOrg(opts: { name?: string; shareBenchmark?: boolean } 
   return { id: organisation.id, slug: organisation.slug, ownerEmail, cookie }
 }
 
-/** Adds a member with a role and returns their session cookie. */
+/** Opens a membership invitation's link (it signs in, once) and returns the session cookie and the answer. */
+export async function openInvitation(email: string): Promise<{ cookie: string; body: any }> {
+  const token = new URL(await latestLink(email, /\/invitations\?token=/)).searchParams.get('token')!
+  const res = await call('/api/v1/auth/invitations/open', { body: { token } })
+  expect(res.status).toBe(200)
+  return { cookie: res.headers.get('Set-Cookie')!.split(';')[0], body: await json(res) }
+}
+
+/** Invites a member with a role, lets them accept through their own link and returns their session cookie. */
 export async function addMemberAndSignIn(org: SeededOrg, role: 'owner' | 'admin' | 'analyst'): Promise<{ userId: string; email: string; cookie: string }> {
   const email = `${role}-${uniq()}@example.se`
   const res = await call(`/api/v1/orgs/${org.slug}/members`, { cookie: org.cookie, body: { email, name: `En ${role}`, role } })
   expect(res.status).toBe(201)
-  const member = await json(res)
-  return { userId: member.userId, email, cookie: await signIn(email) }
+  const invitation = await json(res)
+  const { cookie } = await openInvitation(email)
+  const accepted = await call(`/api/v1/auth/invitations/${invitation.invitationId}/accept`, { method: 'POST', cookie })
+  expect(accepted.status).toBe(200)
+  return { userId: (await json(accepted)).user.id, email, cookie }
 }
 
 /** Creates an API key of a scope and returns its secret. */

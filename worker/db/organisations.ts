@@ -32,18 +32,21 @@ export async function orgNumberTaken(db: Db, orgNumber: string): Promise<boolean
   return !!(await db.select({ id: organisations.id }).from(organisations).where(eq(organisations.orgNumber, orgNumber)).get())
 }
 
-/** Creates a pending organisation, its owner (reusing an existing user by e-mail) and the membership, atomically. */
+/**
+ * Creates a pending organisation, its owner as a NEW user and the membership, atomically. An
+ * existing user is never made a member here (they must accept an invitation): if the address was
+ * taken meanwhile, the batch fails on the unique e-mail.
+ */
 export async function insertOrgWithOwner(
   db: Db,
   org: NewOrg,
   owner: { id: string; email: string; name: string },
   now: string,
 ): Promise<{ userId: string }> {
-  const existing = await db.select().from(users).where(eq(users.email, owner.email)).get()
-  const userId = existing?.id ?? owner.id
+  const userId = owner.id
   const statements = [
     db.insert(organisations).values(org),
-    ...(existing ? [] : [db.insert(users).values({ id: userId, email: owner.email, name: owner.name, createdAt: now })]),
+    db.insert(users).values({ id: userId, email: owner.email, name: owner.name, createdAt: now }),
     db.insert(memberships).values({ orgId: org.id, userId, role: 'owner', createdAt: now }),
   ] as const
   await db.batch(statements as unknown as Parameters<typeof db.batch>[0])

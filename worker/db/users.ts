@@ -22,7 +22,10 @@ export interface UserOrganisation {
   demo: boolean
 }
 
-/** The organisations a user belongs to, with the role in each. */
+/**
+ * The active organisations a user belongs to, with the role in each. A pending one waits for its
+ * owner's consent (the first sign-in link of an owner new at sign-up) and is in nobody's session.
+ */
 export async function listUserOrganisations(db: Db, userId: string): Promise<UserOrganisation[]> {
   return db
     .select({
@@ -35,7 +38,7 @@ export async function listUserOrganisations(db: Db, userId: string): Promise<Use
     })
     .from(memberships)
     .innerJoin(organisations, eq(organisations.id, memberships.orgId))
-    .where(eq(memberships.userId, userId))
+    .where(and(eq(memberships.userId, userId), eq(organisations.status, 'active')))
     .orderBy(organisations.name)
     .all()
 }
@@ -48,4 +51,10 @@ export async function findMembershipRole(db: Db, orgId: string, userId: string):
     .where(and(eq(memberships.orgId, orgId), eq(memberships.userId, userId)))
     .get()
   return row?.role
+}
+
+/** The user with this (lower-cased) e-mail, created with `name` when there is none yet. */
+export async function findOrCreateUser(db: Db, input: { id: string; email: string; name: string }, now: string): Promise<UserRow> {
+  await db.insert(users).values({ ...input, createdAt: now }).onConflictDoNothing({ target: users.email })
+  return (await findUserByEmail(db, input.email))!
 }

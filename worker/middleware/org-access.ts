@@ -27,7 +27,7 @@ export const requireOrgAccess: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (principal.kind === 'key') {
     if (principal.orgId !== org.id) throw orgNotFound()
   } else {
-    const role = await findMembershipRole(c.get('db'), org.id, principal.userId)
+    const role = org.status === 'active' ? await findMembershipRole(c.get('db'), org.id, principal.userId) : undefined
     if (!role) throw orgNotFound()
     c.set('role', role)
     if (failsOriginCheck(c)) throw forbidden('Begäran kommer inte från appens eget ursprung.', 'The request does not come from the app’s own origin.')

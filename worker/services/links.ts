@@ -16,6 +16,11 @@ export function signInToken(env: Bindings, signInId: string): Promise<string> {
   return hmac(env.TOKEN_SECRET, `sign-in:${signInId}`)
 }
 
+/** The token of a membership invitation's link (only its SHA-256 is stored, to find the invitation). */
+export function memberInvitationToken(env: Bindings, invitationId: string): Promise<string> {
+  return hmac(env.TOKEN_SECRET, `member-invitation:${invitationId}`)
+}
+
 export function respondentToken(env: Bindings, respondentId: string): Promise<string> {
   return hmac(env.TOKEN_SECRET, `respondent:${respondentId}`)
 }
@@ -57,6 +62,11 @@ export async function resolveMailContext(env: Bindings, row: OutboxRow, payload:
     assessmentName: payload.assessmentName as string | undefined,
     closesAt: (payload.closesAt as string | null | undefined) ?? null,
     userName: payload.userName as string | undefined,
+    ownerAtSignUp: payload.ownerAtSignUp === true,
+  }
+  if (row.kind === 'member_invite' && payload.invitationId) {
+    const token = await memberInvitationToken(env, String(payload.invitationId))
+    return { ...names, link: `${origin}/invitations?token=${encodeURIComponent(token)}` }
   }
   if (row.kind === 'sign_in' && payload.requested === true) {
     const requested = await requestedSignIn(env, db, row)
