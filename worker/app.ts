@@ -3,6 +3,7 @@ import type { AppEnv } from './env'
 import { ApiError, onError, pickLang } from './errors'
 import { createDb } from './db/client'
 import { countingD1 } from './db/counting'
+import { requireSecrets } from './middleware/secrets'
 
 /** Security headers on every API answer (pages and assets get theirs from web/public/_headers). */
 function securityHeaders(headers: Headers, production: boolean) {
@@ -45,6 +46,8 @@ export function newApp() {
       c.res.headers.set('X-D1-Rows-Written', String(counter.rowsWritten))
     }
   })
+  // Before any handler: without its secrets the app answers 503 and writes nothing.
+  app.use('*', requireSecrets)
   app.onError(onError)
   app.notFound((c) => onError(new ApiError('NOT_FOUND', { sv: 'Resursen finns inte.', en: 'No such resource.' }), c))
   return app
