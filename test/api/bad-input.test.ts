@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { call, json } from '../helpers/http'
-import { openRoundWith, people, seedOrg } from '../helpers/seed'
+import { call, json, type CallInit } from '../helpers/http'
+import { createRound, openRoundWith, people, seedOrg } from '../helpers/seed'
 
 /** Bad input is never a 500 (api.md, Conventions): two requests that used to answer one. */
 describe('PATCH /api/v1/orgs/:org/units/:id with an empty merge patch', () => {
@@ -14,6 +14,33 @@ describe('PATCH /api/v1/orgs/:org/units/:id with an empty merge patch', () => {
     const empty = await call(`${path}/${unit.id}`, { method: 'PATCH', key: org.writeKey })
     expect(empty.status).toBe(200)
     expect(await json(empty)).toEqual(unit)
+  })
+})
+
+describe('PATCH with an empty merge patch on every resource', () => {
+  it('answers 200 with the resource unchanged', async () => {
+    const org = await seedOrg()
+    const round = await createRound(org)
+    const initiative = await json(
+      await call(`/api/v1/orgs/${org.slug}/initiatives`, {
+        key: org.writeKey,
+        body: { title: 'Tom patch', kind: 'efficiency', target: 'capability', factors: [{ factorId: 'E1', strength: 2 }], politicalUrgency: 3, technicalUrgency: 3, societalBenefit: 3, administrationBenefit: 3, risk: 3 },
+      }),
+    )
+    const members = await json(await call(`/api/v1/orgs/${org.slug}/members`, { cookie: org.owner }))
+    const analyst = members.items.find((m: { role: string }) => m.role === 'analyst')
+    // [path to patch, credential, the resource as it was]
+    const cases: [string, CallInit, unknown][] = [
+      [`/api/v1/orgs/${org.slug}`, { cookie: org.owner }, await json(await call(`/api/v1/orgs/${org.slug}`, { cookie: org.owner }))],
+      [`/api/v1/orgs/${org.slug}/members/${analyst.userId}`, { cookie: org.owner }, analyst],
+      [`/api/v1/orgs/${org.slug}/assessments/${round.id}`, { key: org.writeKey }, round],
+      [`/api/v1/orgs/${org.slug}/initiatives/${initiative.id}`, { key: org.writeKey }, initiative],
+    ]
+    for (const [path, cred, before] of cases) {
+      const res = await call(path, { ...cred, method: 'PATCH', body: {} })
+      expect(res.status, path).toBe(200)
+      expect(await json(res), path).toEqual(before)
+    }
   })
 })
 
