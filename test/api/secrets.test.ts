@@ -6,6 +6,7 @@ import { request, json, type CallInit } from '../helpers/http'
 import { randomOrgNumber } from '../helpers/org-number'
 import { seedOrg } from '../helpers/seed'
 import type { Bindings } from '../../worker/env'
+import { decryptSecret, encryptSecret, hmac } from '../../worker/services/crypto'
 
 /**
  * api.md: a missing or weak TOKEN_SECRET, ANSWER_KEY_SECRET or DATA_KEY makes every request but
@@ -107,6 +108,13 @@ describe('secrets fail loudly', () => {
     const before = await snapshot()
     expect((await send(bindings, '/api/v1/signup', { body: signupBody() })).status).toBe(201)
     expect(await snapshot()).not.toBe(before)
+  })
+
+  it('never derives a key from an empty secret', async () => {
+    await expect(hmac('', 'sign-in:x')).rejects.toThrow('empty secret')
+    await expect(encryptSecret('', 'client-secret')).rejects.toThrow('empty secret')
+    const sealed = await encryptSecret(env.DATA_KEY, 'client-secret')
+    await expect(decryptSecret('', sealed)).rejects.toThrow('empty secret')
   })
 
   it('refuses to run the cron without its secrets', async () => {
