@@ -7,12 +7,12 @@ const here = (p: string) => fileURLToPath(new URL(p, import.meta.url))
 // The assets binding needs its folder to exist even before the web app is built.
 mkdirSync(here('./dist/client'), { recursive: true })
 
-/** Fixed secrets for tests: never used outside them. */
+/** Fixed secrets for tests, never used outside them: 32 random bytes each, as the Worker requires. */
 export const TEST_SECRETS = {
   APP_ENV: 'test',
-  TOKEN_SECRET: 'test-token-secret-0123456789abcdef0123456789abcdef',
-  ANSWER_KEY_SECRET: 'test-answer-key-secret-0123456789abcdef0123456789',
-  DATA_KEY: 'dGVzdC1kYXRhLWtleS0wMTIzNDU2Nzg5YWJjZGVmMDEyMzQ=',
+  TOKEN_SECRET: 'GTUVJB-HSI9_9NJulZ7v2k59XPszxwot41Ra8ZVA15E',
+  ANSWER_KEY_SECRET: '7zFtMs3CU0chbtwUh0kcP-k9NJsLAgFbaRBU1RLw6rM',
+  DATA_KEY: 'NnH2xWVsCZ80CklpTQ-ueucNHn7-lPuFhMnNi5fS1ps',
 }
 
 export default defineConfig({

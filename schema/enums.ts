@@ -67,6 +67,7 @@ export type MailKind = (typeof MAIL_KINDS)[number]
 export const ERROR_CODES = [
   'VALIDATION_FAILED', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT',
   'PRECONDITION_FAILED', 'PAYLOAD_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE', 'RATE_LIMITED', 'INTERNAL',
+  'MISCONFIGURED',
 ] as const
 export type ErrorCode = (typeof ERROR_CODES)[number]
 

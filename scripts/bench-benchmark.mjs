@@ -20,9 +20,9 @@ const RUNS = 15
 // Fixed secrets for this run only; never written to .dev.vars.
 const VARS = {
   APP_ENV: 'development',
-  TOKEN_SECRET: 'bench-token-secret-0123456789abcdef0123456789abcdef',
-  ANSWER_KEY_SECRET: 'bench-answer-key-secret-0123456789abcdef0123456',
-  DATA_KEY: 'YmVuY2gtZGF0YS1rZXktMDEyMzQ1Njc4OWFiY2RlZjAxMjM=',
+  TOKEN_SECRET: 'QLhec3o0biU_u2mPmPLxkNerf1_ju2pKsRp3NmeZgeY',
+  ANSWER_KEY_SECRET: 'EU154AQXRLTWcQmgLfXWCnpLmvDU1M-AQUQFEqxf4ao',
+  DATA_KEY: 'zPs1AITSFoERlWAWEsWX4Daqn7qJ8a9q4A_nkZ-GIHI',
 }
 
 /** Every score id of instrument v1: overall, dimensions, categories and the factors of the TSV. */

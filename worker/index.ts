@@ -31,6 +31,7 @@ import { consumeMailQueue, type MailQueueBody } from './services/invitations'
 import './services/round-hooks'
 import { deliverRaisedWebhooks } from './services/webhooks'
 import { webhookRoutes } from './routes/webhooks'
+import { assertSecrets } from './middleware/secrets'
 
 const app = newApp()
   .use('/api/v1/*', deliverRaisedWebhooks)
@@ -68,10 +69,12 @@ export { app }
 export default {
   fetch: app.fetch,
   async scheduled(controller: ScheduledController, env: Bindings, ctx: ExecutionContext) {
+    assertSecrets(env)
     ctx.waitUntil(runScheduled(env, controller.scheduledTime))
   },
   /** Mail delivery: each message carries ~50 outbox ids (invitations, reminders). */
   async queue(batch: MessageBatch<MailQueueBody>, env: Bindings) {
+    assertSecrets(env)
     await consumeMailQueue(batch, env)
   },
 } satisfies ExportedHandler<Bindings, MailQueueBody>

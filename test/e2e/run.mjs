@@ -15,9 +15,9 @@ const screenshotDir = join(root, 'test-results/screenshots')
 // Fixed secrets for the test run only (the same kind as vitest.config.ts binds); never written to .dev.vars.
 const VARS = {
   APP_ENV: 'test',
-  TOKEN_SECRET: 'e2e-token-secret-0123456789abcdef0123456789abcdef',
-  ANSWER_KEY_SECRET: 'e2e-answer-key-secret-0123456789abcdef012345678',
-  DATA_KEY: 'ZTJlLWRhdGEta2V5LTAxMjM0NTY3ODlhYmNkZWYwMTIzNDU=',
+  TOKEN_SECRET: 'NwNxSh9IpruDYtLiDx6e7zlJ4n0yFfXPgLNPbSj-Ong',
+  ANSWER_KEY_SECRET: 'fM4HlU-lGtjq5Nxza2Jrm6C2wxSeHAtE1PxU-5wJRXQ',
+  DATA_KEY: 'uz0mh5SBrLITgS040aFN6SABWOi8V72pnB1pH5YjSaw',
 }
 const CHROME_ARGS = [
   '--headless',

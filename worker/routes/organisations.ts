@@ -13,6 +13,7 @@ import { audit } from '../services/audit'
 import { mergeMap } from '../merge-patch'
 import { ApiError } from '../errors'
 import { issuerProblem } from '../services/oidc-url'
+import { INTERNAL_HOST_TEXT, internalUrlReason } from '../domain/internal-host'
 import { ORG_DELETE_HOOKS, ORG_SETTINGS_HOOKS } from '../hooks'
 import { verificationOf } from '../domain'
 
@@ -65,9 +66,17 @@ async function patchToColumns(c: Context<AppEnv>, row: OrgRow, patch: PatchOrgan
     const o = patch.oidc
     if (o.issuer !== undefined) {
       const issuer = o.issuer ? o.issuer.replace(/\/$/, '') : null
-      const problem = issuer ? issuerProblem(issuer, c.env.APP_ENV === 'production') : null
+      const production = c.env.APP_ENV === 'production'
+      const problem = issuer ? issuerProblem(issuer, production) : null
       if (problem)
         throw new ApiError('VALIDATION_FAILED', { sv: 'Ogiltig utfärdare för inloggning.', en: 'Invalid sign-on issuer.' }, { errors: [{ path: '/oidc/issuer', message: problem }] })
+      // The Worker fetches the issuer's discovery and keys: in production only from a public host.
+      const internal = issuer && production ? internalUrlReason(issuer) : null
+      if (internal) {
+        const why = INTERNAL_HOST_TEXT[internal]
+        const detail = { sv: `Utfärdaren ${why.sv}; den måste ha en publik adress.`, en: `The issuer ${why.en}; it must have a public host.` }
+        throw new ApiError('VALIDATION_FAILED', detail, { errors: [{ path: '/oidc/issuer', message: detail[c.get('lang')] }] })
+      }
       set.oidcIssuer = issuer
     }
     if (o.clientId !== undefined) set.oidcClientId = o.clientId
