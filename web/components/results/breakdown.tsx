@@ -8,7 +8,7 @@ type By = 'role' | 'unit'
 
 /**
  * Results by role and by unit. A hidden group says why: fewer than k responses (read from the
- * participation counts, which are shown unsuppressed anyway), or hidden so that no small group can
+ * participation counts where that group's counts are shown), or hidden so that no small group can
  * be worked out from the total and the others (docs/model.md §4).
  */
 export function Breakdown(props: {
@@ -30,8 +30,8 @@ export function Breakdown(props: {
   const submitted = (by: By, id: string): number | undefined => {
     const p = props.participation
     if (!p) return undefined
-    if (by === 'role') return p.byRole.find((r) => r.role === id)?.submitted
-    return p.byUnit.find((u) => (u.unitId ?? 'unassigned') === id)?.submitted
+    const row = by === 'role' ? p.byRole.find((r) => r.role === id) : p.byUnit.find((u) => (u.unitId ?? 'unassigned') === id)
+    return row && 'submitted' in row ? row.submitted : undefined
   }
   const reason = (by: By, id: string) => {
     const count = submitted(by, id)
