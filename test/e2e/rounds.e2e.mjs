@@ -209,7 +209,7 @@ export default async function ({ baseUrl, browser, screenshotDir }) {
     await page.reload()
     await page.getByText(hiddenRate).first().waitFor()
     const answererRow = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: answerer }) })
-    await answererRow.getByText('Inbjuden').waitFor()
+    await answererRow.getByText('Inbjuden', { exact: true }).first().waitFor()
     assert(!(await answererRow.textContent()).includes('Har skickat in'), 'no per-person submitted status')
     await page.getByText('räknas om högst var tionde minut', { exact: false }).waitFor()
     const byRole = page.getByRole('table', { name: 'Deltagande per roll' })

@@ -119,7 +119,7 @@ export const en: { [K in keyof typeof sv]: string } = {
   'role.staff': 'Staff',
   'role.other': 'Other',
   remove: 'Remove',
-  cannotRemove: 'Invited',
+  cannotRemove: 'Cannot be removed',
   removeTitle: 'Remove the respondent?',
   removeText: '{email} is removed from the survey.',
   removeConfirm: 'Remove',

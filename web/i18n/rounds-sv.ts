@@ -117,7 +117,7 @@ export const sv = {
   'role.staff': 'Medarbetare',
   'role.other': 'Annan',
   remove: 'Ta bort',
-  cannotRemove: 'Inbjuden',
+  cannotRemove: 'Kan inte tas bort',
   removeTitle: 'Ta bort respondenten?',
   removeText: '{email} tas bort ur undersökningen.',
   removeConfirm: 'Ta bort',
