@@ -72,17 +72,28 @@ export const Respondent = z.object({
   name: z.nullable(z.string()),
   role: z.enum(RESPONDENT_ROLES),
   unitId: z.nullable(z.string()),
-  status: z.enum(RESPONDENT_STATUSES),
+  /** Whether the invitation has gone out; never whether they started or submitted (model.md §4). */
+  status: z.enum(['added', 'invited']),
 })
 
 export const RemindersSent = z.object({ sent: z.number() })
 
 const Counts = { invited: z.number(), started: z.number(), submitted: z.number(), rate: z.nullable(z.number()) }
+const Hidden = { suppressed: z.literal(true) }
+const RoleId = { role: z.enum(RESPONDENT_ROLES) }
+const UnitId = { unitId: z.nullable(z.string()) }
+/** Counts as of `asOf` (recounted at most every 10 minutes); groups below the round's k hidden. */
 export const Participation = z.object({
-  ...Counts,
+  invited: z.number(),
+  started: z.nullable(z.number()),
+  submitted: z.nullable(z.number()),
+  rate: z.nullable(z.number()),
+  suppressed: z.optional(z.literal(true)),
+  asOf: z.string(),
+  k: z.number(),
   sending: z.object({ queued: z.number(), sent: z.number(), failed: z.number() }),
-  byRole: z.array(z.object({ role: z.enum(RESPONDENT_ROLES), ...Counts })),
-  byUnit: z.array(z.object({ unitId: z.nullable(z.string()), ...Counts })),
+  byRole: z.array(z.union([z.object({ ...RoleId, ...Counts }), z.object({ ...RoleId, ...Hidden })])),
+  byUnit: z.array(z.union([z.object({ ...UnitId, ...Counts }), z.object({ ...UnitId, ...Hidden })])),
 })
 
 export const ResultsQuery = z.strictObject({ breakdown: z.optional(z.enum(['role', 'unit'])) })

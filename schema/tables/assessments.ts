@@ -16,6 +16,11 @@ export const assessments = sqliteTable(
     createdAt: text('created_at').notNull(),
     openedAt: text('opened_at'),
     closedAt: text('closed_at'),
+    /** The organisation's k when the round opened: the round's k never drops below it. */
+    kAtOpen: integer('k_at_open'),
+    /** JSON participation counts (worker/domain/participation.ts) as of `participationAsOf`. */
+    participation: text('participation'),
+    participationAsOf: text('participation_as_of'),
   },
   // The second index serves the cron backstop: open rounds whose closing time has passed.
   (t) => [index('assessments_org_created').on(t.orgId, t.createdAt, t.id), index('assessments_status_closes').on(t.status, t.closesAt)],

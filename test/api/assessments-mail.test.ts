@@ -75,38 +75,37 @@ describe('POST …/reminders', () => {
 
 describe('GET …/participation', () => {
   it('has null rates before anyone is invited', async () => {
-    const org = await seedOrg()
+    const org = await seedOrg({ k: 3 })
     const r = await createRound(org)
-    await addRespondents(org, r.id, people('none', 2))
-    expect(await participation(org, r.id)).toEqual({
-      invited: 0, started: 0, submitted: 0, rate: null,
+    await addRespondents(org, r.id, people('none', 3))
+    const p = await participation(org, r.id)
+    expect(p).toEqual({
+      invited: 0, started: 0, submitted: 0, rate: null, asOf: expect.any(String), k: 3,
       sending: { queued: 0, sent: 0, failed: 0 },
       byRole: [{ role: 'staff', invited: 0, started: 0, submitted: 0, rate: null }],
       byUnit: [{ unitId: null, invited: 0, started: 0, submitted: 0, rate: null }],
     })
   })
 
-  it('counts cumulatively by role and unit', async () => {
-    const org = await seedOrg()
+  it('counts cumulatively by role and unit, for groups of at least k', async () => {
+    const org = await seedOrg({ k: 3 })
     const unit = await seedUnit(org.id, 'Skola')
     const rows = [
-      { email: 'p1@example.se', role: 'it', unitId: unit },
-      { email: 'p2@example.se', role: 'it', unitId: unit },
-      { email: 'p3@example.se', role: 'staff' },
-      { email: 'p4@example.se', role: 'staff' },
+      ...[1, 2, 3].map((i) => ({ email: `p${i}@example.se`, role: 'it', unitId: unit })),
+      ...[4, 5, 6].map((i) => ({ email: `p${i}@example.se`, role: 'staff' })),
     ]
     const { round: r, tokens } = await openRoundWith(org, rows)
     await call(`/api/v1/respond/${tokens.get('p1@example.se')}/submit`, { method: 'POST' })
-    await call(`/api/v1/respond/${tokens.get('p3@example.se')}/answers`, { method: 'PUT', body: { answers: { 'E1.1': 1 } } })
+    await call(`/api/v1/respond/${tokens.get('p4@example.se')}/answers`, { method: 'PUT', body: { answers: { 'E1.1': 1 } } })
     const p = await participation(org, r.id)
-    expect(p).toMatchObject({ invited: 4, started: 2, submitted: 1, rate: 0.25 })
+    expect(p).toMatchObject({ invited: 6, started: 2, submitted: 1, rate: 1 / 6 })
     expect(p.byRole).toEqual([
-      { role: 'it', invited: 2, started: 1, submitted: 1, rate: 0.5 },
-      { role: 'staff', invited: 2, started: 1, submitted: 0, rate: 0 },
+      { role: 'it', invited: 3, started: 1, submitted: 1, rate: 1 / 3 },
+      { role: 'staff', invited: 3, started: 1, submitted: 0, rate: 0 },
     ])
     expect(p.byUnit).toEqual([
-      { unitId: unit, invited: 2, started: 1, submitted: 1, rate: 0.5 },
-      { unitId: null, invited: 2, started: 1, submitted: 0, rate: 0 },
+      { unitId: unit, invited: 3, started: 1, submitted: 1, rate: 1 / 3 },
+      { unitId: null, invited: 3, started: 1, submitted: 0, rate: 0 },
     ])
   })
 })

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { env } from 'cloudflare:workers'
 import { call, json } from '../helpers/http'
-import { addRespondents, createRound, eventually, listAllRespondents, mailTo, openRoundWith, people, seedOrg, seedUnit, type SeededOrg } from '../helpers/seed'
+import { addRespondents, createRound, eventually, listAllRespondents, mailTo, openRoundWith, people, seedOrg, seedUnit, tokenOf, type SeededOrg } from '../helpers/seed'
 
 const path = (org: SeededOrg, id: string) => `/api/v1/orgs/${org.slug}/assessments/${id}/respondents`
 const csv = (org: SeededOrg, id: string, text: string) => call(path(org, id), { key: org.writeKey, method: 'POST', raw: text, contentType: 'text/csv; charset=utf-8' })
@@ -139,19 +139,27 @@ describe('POST …/respondents (CSV)', () => {
 })
 
 describe('DELETE …/respondents/:rid', () => {
-  it('removes a respondent who has not submitted, with their saved answers; 409 once submitted', async () => {
+  it('removes a respondent not yet invited; once invited 409 for everyone, answered or not', async () => {
     const org = await seedOrg()
-    const { round, people: ps, tokens } = await openRoundWith(org, people('del', 2))
-    const [a, b] = ps
-    await call(`/api/v1/respond/${tokens.get(a.email)}/answers`, { method: 'PUT', body: { answers: { 'E1.1': 4 } } })
-    const before = await env.DB.prepare('SELECT count(*) AS n FROM responses WHERE assessment_id = ?').bind(round.id).first()
-    expect(before).toEqual({ n: 1 })
-    expect((await call(`${path(org, round.id)}/${a.id}`, { key: org.writeKey, method: 'DELETE' })).status).toBe(204)
-    const after = await env.DB.prepare('SELECT count(*) AS n FROM responses WHERE assessment_id = ?').bind(round.id).first()
-    expect(after).toEqual({ n: 0 })
-    expect((await call(`/api/v1/respond/${tokens.get(a.email)}`)).status).toBe(404)
-    await call(`/api/v1/respond/${tokens.get(b.email)}/submit`, { method: 'POST' })
-    expect((await call(`${path(org, round.id)}/${b.id}`, { key: org.writeKey, method: 'DELETE' })).status).toBe(409)
+    const round = await createRound(org)
+    await addRespondents(org, round.id, people('del', 4))
+    const [gone, ...kept] = await listAllRespondents(org, round.id)
+    expect((await call(`${path(org, round.id)}/${gone.id}`, { key: org.writeKey, method: 'DELETE' })).status).toBe(204)
+    expect((await listAllRespondents(org, round.id)).map((r) => r.id)).not.toContain(gone.id)
+    expect((await call(`/api/v1/orgs/${org.slug}/assessments/${round.id}/open`, { key: org.writeKey, method: 'POST' })).status).toBe(200)
+    // The attack: try to remove each person and read submission from the answer. One submitted,
+    // one saved answers, one did nothing: all three get the same 409, and all stay.
+    const [submitted, saved, idle] = kept
+    await call(`/api/v1/respond/${await tokenOf(submitted.id)}/submit`, { method: 'POST' })
+    await call(`/api/v1/respond/${await tokenOf(saved.id)}/answers`, { method: 'PUT', body: { answers: { 'E1.1': 4 } } })
+    const answers = []
+    for (const r of [submitted, saved, idle]) {
+      const res = await call(`${path(org, round.id)}/${r.id}`, { key: org.writeKey, method: 'DELETE' })
+      answers.push({ status: res.status, detail: (await json(res)).detail })
+    }
+    expect(new Set(answers.map((a) => JSON.stringify(a))).size).toBe(1)
+    expect(answers[0].status).toBe(409)
+    expect(await listAllRespondents(org, round.id)).toHaveLength(3)
     expect((await call(`${path(org, round.id)}/rsp_nobody`, { key: org.writeKey, method: 'DELETE' })).status).toBe(404)
   })
 })

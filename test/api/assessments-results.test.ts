@@ -56,17 +56,18 @@ describe('GET …/results', () => {
     expect((await json(await call(path(org, round.id), { key: org.readKey }))).reason).toBe('not_closed')
   })
 
-  it('follows the organisation’s current k: below_threshold, recomputed from the snapshot when k changes', async () => {
-    const org = await seedOrg({ k: 5 })
+  it('follows the round’s k (the current k, floored at opening): recomputed from the snapshot when k changes', async () => {
+    const org = await seedOrg({ k: 3 })
     const rows = Array.from({ length: 4 }, (_, i) => ({ email: `k${i}@example.se`, role: 'manager' }))
     const round = await closedRoundWith(org, rows)
+    expect((await call(path(org, round.id), { key: org.readKey })).status).toBe(200)
+    const patch = await call(`/api/v1/orgs/${org.slug}`, { cookie: org.owner, method: 'PATCH', body: { anonymityThreshold: 5 } })
+    expect(patch.status).toBe(200)
+    // The settings hook stored results for k = 5 (not the results endpoint healing itself).
+    expect(await env.DB.prepare('SELECT k, n, body IS NOT NULL AS shown FROM assessment_results WHERE assessment_id = ?').bind(round.id).first()).toEqual({ k: 5, n: 4, shown: 0 })
     const below = await call(path(org, round.id), { key: org.readKey })
     expect(below.status).toBe(412)
     expect((await json(below)).reason).toBe('below_threshold')
-    const patch = await call(`/api/v1/orgs/${org.slug}`, { cookie: org.owner, method: 'PATCH', body: { anonymityThreshold: 3 } })
-    expect(patch.status).toBe(200)
-    // The settings hook stored results for k = 3 (not the results endpoint healing itself).
-    expect(await env.DB.prepare('SELECT k, n, body IS NOT NULL AS shown FROM assessment_results WHERE assessment_id = ?').bind(round.id).first()).toEqual({ k: 3, n: 4, shown: 1 })
     // The responses table is emptied of this round to prove the recompute reads the snapshot.
     await env.DB.prepare('DELETE FROM responses WHERE assessment_id = ?').bind(round.id).run()
     await call(`/api/v1/orgs/${org.slug}`, { cookie: org.owner, method: 'PATCH', body: { anonymityThreshold: 4 } })

@@ -10,6 +10,7 @@ export async function listClosedRoundsWithResults(db: Db, orgId: string) {
       closedAt: assessments.closedAt,
       instrumentVersion: assessments.instrumentVersion,
       form: assessments.form,
+      kAtOpen: assessments.kAtOpen,
       k: assessmentResults.k,
       body: assessmentResults.body,
     })

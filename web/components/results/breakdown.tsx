@@ -30,8 +30,8 @@ export function Breakdown(props: {
   const submitted = (by: By, id: string): number | undefined => {
     const p = props.participation
     if (!p) return undefined
-    if (by === 'role') return p.byRole.find((r) => r.role === id)?.submitted
-    return p.byUnit.find((u) => (u.unitId ?? 'unassigned') === id)?.submitted
+    const row = by === 'role' ? p.byRole.find((r) => r.role === id) : p.byUnit.find((u) => (u.unitId ?? 'unassigned') === id)
+    return row && 'submitted' in row ? row.submitted : undefined
   }
   const reason = (by: By, g: Group) => {
     if ('hidden' in g && g.hidden) return g.hidden === 'differencing' ? t('hiddenDifferencing') : t('hiddenFew', { k: props.k })

@@ -38,7 +38,13 @@ export default function RoundDetail(props: PageProps) {
   const unitName = (unitId: string | null) => (unitId ? (unitNames().get(unitId) ?? unitId) : '')
   // A resource read in error throws: every derived value goes through these guards.
   const people = () => (respondents.error ? [] : (respondents.latest ?? []))
-  const submitted = () => people().filter((r) => r.status === 'submitted').length
+  // Who submitted is never listed per person: the counts come from the participation snapshot.
+  const counted = () => poll.participation()
+  const submitted = () => counted()?.submitted ?? null
+  const unsubmitted = () => {
+    const p = counted()
+    return p && p.submitted !== null ? p.invited - p.submitted : null
+  }
   const current = () => (round.error ? undefined : round.latest)
   const status = () => current()?.status
   const editable = () => canManage() && (status() === 'draft' || status() === 'open')
@@ -92,8 +98,8 @@ export default function RoundDetail(props: PageProps) {
                 slug={slug}
                 round={r()}
                 respondents={people().length}
-                unsubmitted={people().length - submitted()}
-                submitted={poll.participation()?.submitted ?? submitted()}
+                unsubmitted={unsubmitted()}
+                submitted={submitted()}
                 canManage={canManage()}
                 form={actions}
                 onChanged={(next) => {
@@ -113,7 +119,7 @@ export default function RoundDetail(props: PageProps) {
               <section class="stack" aria-labelledby="participation-title">
                 <h2 id="participation-title">{t('participationTitle')}</h2>
                 <Show when={poll.participation()} fallback={<p class="muted">{poll.error() || common('loading')}</p>}>
-                  {(p) => <ParticipationPanel participation={p()} unitName={unitName} updatedAt={poll.updatedAt()} live={r().status === 'open'} />}
+                  {(p) => <ParticipationPanel participation={p()} unitName={unitName} />}
                 </Show>
               </section>
             </Show>
