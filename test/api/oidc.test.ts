@@ -2,47 +2,17 @@ import { describe, expect, it, inject } from 'vitest'
 import { env } from 'cloudflare:workers'
 import { call, json } from '../helpers/http'
 import { signInAtProvider } from '../helpers/oidc-browser'
+import { cookieFrom, errorOf, ssoSignIn as signIn, start } from '../helpers/oidc-flow'
 import { navigate } from '../helpers/oidc-http'
 import { ES_CLIENT, OIDC_CALLBACK, RS_CLIENT } from '../helpers/oidc-clients'
-import { freshEmail, seedOidcOrg } from '../helpers/oidc-seed'
+import { freshDomain, freshEmail, seedOidcOrg, type SeedOidcMember } from '../helpers/oidc-seed'
 import { signedToken, testKeys } from '../helpers/oidc-tokens'
 import { verifyIdToken } from '../../worker/services/oidc-jwt'
 
 const issuer = inject('oidcIssuer')
 
-function cookieFrom(res: Response, name: string): string | undefined {
-  const line = res.headers.getSetCookie().find((c) => c.startsWith(`${name}=`))
-  const value = line?.split(';')[0].slice(name.length + 1)
-  return value ? `${name}=${value}` : undefined
-}
-
-function errorOf(res: Response): string | null {
-  expect(res.status).toBe(302)
-  const location = res.headers.get('Location') ?? ''
-  expect(location).toMatch(/^\/sign-in\?error=/)
-  return new URL(location, 'http://app.test').searchParams.get('error')
-}
-
-/** /start on the Worker: the provider URL and the browser-binding cookie. */
-async function start(slug: string) {
-  const res = await navigate(`/api/v1/auth/oidc/${slug}/start`)
-  expect(res.status).toBe(302)
-  const binding = cookieFrom(res, 'mognad_oidc')
-  expect(binding).toBeDefined()
-  return { location: new URL(res.headers.get('Location')!), binding: binding! }
-}
-
-/** The whole browser round trip; returns the Worker's answer to the callback and what led to it. */
-async function signIn(slug: string, account: string) {
-  const started = await start(slug)
-  const back = await signInAtProvider(started.location.href, account)
-  const callbackPath = `${back.pathname}${back.search}`
-  const res = await navigate(callbackPath, started.binding)
-  return { res, callbackPath, binding: started.binding }
-}
-
-const rsOrg = (members: { email: string; role?: 'owner' | 'admin' | 'analyst' }[], extra: { status?: 'pending' | 'active'; domains?: string[] } = {}) =>
-  seedOidcOrg({ issuer, client: RS_CLIENT, domains: extra.domains ?? ['kommun.test'], members, status: extra.status })
+const rsOrg = (members: SeedOidcMember[], extra: { status?: 'pending' | 'active'; domains?: string[]; proven?: string[] } = {}) =>
+  seedOidcOrg({ issuer, client: RS_CLIENT, members, ...extra })
 
 describe('GET /api/v1/auth/oidc/{org}/start', () => {
   it('redirects to the issuer’s authorization endpoint with PKCE, state and nonce, and records the flow', async () => {
@@ -90,12 +60,12 @@ describe('GET /api/v1/auth/oidc/{org}/start', () => {
   })
 
   it('refuses a plain-http issuer that is not on loopback without contacting it', async () => {
-    const org = await seedOidcOrg({ issuer: 'http://idp.example.test', client: RS_CLIENT, domains: ['kommun.test'] })
+    const org = await seedOidcOrg({ issuer: 'http://idp.example.test', client: RS_CLIENT, domains: [freshDomain()] })
     expect(errorOf(await navigate(`/api/v1/auth/oidc/${org.slug}/start`))).toBe('oidc_not_configured')
   })
 
   it('redirects with provider_unavailable when discovery fails', async () => {
-    const org = await seedOidcOrg({ issuer: `${issuer}/nowhere`, client: RS_CLIENT, domains: ['kommun.test'] })
+    const org = await seedOidcOrg({ issuer: `${issuer}/nowhere`, client: RS_CLIENT, domains: [freshDomain()] })
     expect(errorOf(await navigate(`/api/v1/auth/oidc/${org.slug}/start`))).toBe('provider_unavailable')
   })
 })
@@ -131,7 +101,7 @@ describe('GET /api/v1/auth/oidc/callback', () => {
 
   it('signs in with an ES256-signing client and Entra ID’s xms_edov in place of email_verified', async () => {
     const email = freshEmail('edov.')
-    const org = await seedOidcOrg({ issuer, client: ES_CLIENT, domains: ['kommun.test'], members: [{ email }] })
+    const org = await seedOidcOrg({ issuer, client: ES_CLIENT, members: [{ email }] })
     const { res } = await signIn(org.slug, email)
     expect(res.headers.get('Location')).toBe(`/o/${org.slug}`)
     expect(cookieFrom(res, 'mognad_session')).toBeDefined()
@@ -150,17 +120,17 @@ describe('GET /api/v1/auth/oidc/callback', () => {
   it('matches the e-mail case-insensitively', async () => {
     const email = freshEmail('case.')
     const org = await rsOrg([{ email }])
-    const { res } = await signIn(org.slug, email.replace('case.', 'CASE.').replace('kommun', 'KOMMUN'))
+    const { res } = await signIn(org.slug, email.toUpperCase())
     expect(res.headers.get('Location')).toBe(`/o/${org.slug}`)
   })
 
   it('refuses someone who is not a member of the organisation, without a session', async () => {
-    const member = freshEmail('member.')
-    const org = await rsOrg([{ email: member }])
+    const domain = freshDomain()
+    const org = await rsOrg([{ email: freshEmail('member.', domain) }])
     // A member of ANOTHER organisation is not a member of this one either.
-    const elsewhere = freshEmail('elsewhere.')
-    await rsOrg([{ email: elsewhere }])
-    for (const account of [freshEmail('stranger.'), elsewhere]) {
+    const elsewhere = freshEmail('elsewhere.', domain)
+    await rsOrg([{ email: elsewhere }], { proven: [] })
+    for (const account of [freshEmail('stranger.', domain), elsewhere]) {
       const { res } = await signIn(org.slug, account)
       expect(errorOf(res)).toBe('not_a_member')
       expect(cookieFrom(res, 'mognad_session')).toBeUndefined()
@@ -177,7 +147,7 @@ describe('GET /api/v1/auth/oidc/callback', () => {
 
   it('refuses an address outside the allowed domains even for a member', async () => {
     const email = freshEmail('outside.', 'other.test')
-    const org = await rsOrg([{ email }], { domains: ['kommun.test'] })
+    const org = await rsOrg([{ email }], { domains: [freshDomain()] })
     const { res } = await signIn(org.slug, email)
     expect(errorOf(res)).toBe('domain_not_allowed')
     expect(cookieFrom(res, 'mognad_session')).toBeUndefined()
@@ -250,7 +220,7 @@ describe('GET /api/v1/auth/oidc/callback', () => {
 
   it('reports token_exchange_failed when the provider rejects the client secret', async () => {
     const email = freshEmail('secret.')
-    const org = await seedOidcOrg({ issuer, client: { clientId: RS_CLIENT.clientId, clientSecret: 'wrong-secret' }, domains: ['kommun.test'], members: [{ email }] })
+    const org = await seedOidcOrg({ issuer, client: { clientId: RS_CLIENT.clientId, clientSecret: 'wrong-secret' }, members: [{ email }] })
     const { res } = await signIn(org.slug, email)
     expect(errorOf(res)).toBe('token_exchange_failed')
   })

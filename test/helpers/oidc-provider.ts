@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net'
 import { generateKeyPairSync } from 'node:crypto'
 import Provider, { type ProviderContext } from 'oidc-provider'
 import type { TestProject } from 'vitest/node'
-import { claimsForAccount, ES_CLIENT, OIDC_CALLBACK, RS_CLIENT } from './oidc-clients'
+import { ACCOUNT_EMAIL_PATH, claimsForAccount, ES_CLIENT, OIDC_CALLBACK, RS_CLIENT } from './oidc-clients'
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -36,6 +36,15 @@ function client(c: { clientId: string; clientSecret: string; alg: string }) {
   }
 }
 
+/** Addresses tests gave accounts: the provider's claims follow them while the subject stays. */
+const emails = new Map<string, string>()
+
+function setAccountEmail(req: IncomingMessage, res: ServerResponse) {
+  const query = new URL(req.url ?? '', 'http://x').searchParams
+  emails.set(query.get('account') ?? '', query.get('email') ?? '')
+  res.writeHead(204).end()
+}
+
 export default async function setup(project: TestProject) {
   let handler: (req: IncomingMessage, res: ServerResponse) => void = (_req, res) => res.writeHead(503).end()
   const server = createServer((req, res) => handler(req, res))
@@ -52,7 +61,7 @@ export default async function setup(project: TestProject) {
     // Worker reads identity from the verified ID token only, never from userinfo).
     conformIdTokenClaims: false,
     async findAccount(_ctx: unknown, accountId: string) {
-      return { accountId, claims: async () => claimsForAccount(accountId) }
+      return { accountId, claims: async () => claimsForAccount(accountId, emails.get(accountId)) }
     },
     // First-party test clients: grant the requested scopes without a consent screen, so a test
     // drives only the login form.
@@ -65,7 +74,8 @@ export default async function setup(project: TestProject) {
       return grant
     },
   })
-  handler = provider.callback()
+  const providerHandler = provider.callback()
+  handler = (req, res) => (req.url?.startsWith(ACCOUNT_EMAIL_PATH) ? setAccountEmail(req, res) : providerHandler(req, res))
   project.provide('oidcIssuer', issuer)
 
   return async () => {

@@ -1,12 +1,13 @@
 /**
  * The two halves of single sign-on: `beginSignIn` sends the browser to the organisation's
- * provider, `completeSignIn` turns the provider's answer into a session for an existing member.
+ * provider, `completeSignIn` turns the provider's answer into a session for an existing member,
+ * confined to that organisation.
  */
 import type { Context } from 'hono'
 import type { AppEnv, Bindings } from '../env'
 import type { OrgRow } from '../db/organisations'
 import { activateOwnedPendingOrgs, findOrgById } from '../db/organisations'
-import { consumeOidcFlow, findMemberByEmail, insertOidcFlow } from '../db/oidc'
+import { consumeOidcFlow, insertOidcFlow } from '../db/oidc'
 import { findUserById } from '../db/users'
 import { appOrigin } from '../middleware/origin'
 import { decryptSecret, sha256 } from './crypto'
@@ -17,7 +18,7 @@ import { discover, providerKeys } from './oidc-discovery'
 import { newFlowSecrets } from './oidc-pkce'
 import { exchangeCode } from './oidc-token'
 import { verifyIdToken } from './oidc-jwt'
-import { vouchedEmail } from './oidc-identity'
+import { memberForIdentity } from './oidc-link'
 
 export const FLOW_TTL_MS = 10 * 60 * 1000
 export const CALLBACK_PATH = '/api/v1/auth/oidc/callback'
@@ -110,15 +111,14 @@ export async function completeSignIn(c: Context<AppEnv>, query: CallbackQuery, b
     clientSecret: config.clientSecret,
   })
   const claims = await verifyIdToken(idToken, { issuer: config.issuer, clientId: config.clientId, nonce: flow.nonce, now }, (refresh) => providerKeys(meta.jwksUri, refresh))
-  const email = vouchedEmail(claims, config.allowedDomains)
-  const member = await findMemberByEmail(db, org.id, email)
-  if (!member) throw new OidcFailure('not_a_member', `the vouched address is not a member of ${org.id}`)
-
   const nowIso = new Date(now).toISOString()
-  await activateOwnedPendingOrgs(db, member.userId, nowIso)
-  await startSession(c, member.userId)
-  const user = await findUserById(db, member.userId)
-  c.set('principal', { kind: 'session', userId: member.userId, sessionHash: '', email, name: user?.name ?? email })
-  await audit(c, org.id, 'auth.sign_in', member.userId, { method: 'oidc', issuer: config.issuer })
+  const userId = await memberForIdentity(db, org, config.allowedDomains, { issuer: config.issuer, sub: claims.sub, claims }, nowIso)
+
+  // The session reaches this organisation only: its provider speaks for nobody's other memberships.
+  await activateOwnedPendingOrgs(db, userId, nowIso, org.id)
+  await startSession(c, userId, org.id)
+  const user = await findUserById(db, userId)
+  c.set('principal', { kind: 'session', userId, sessionHash: '', email: user?.email ?? '', name: user?.name ?? '', scopeOrgId: org.id })
+  await audit(c, org.id, 'auth.sign_in', userId, { method: 'oidc', issuer: config.issuer })
   return org.slug
 }
