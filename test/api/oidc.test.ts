@@ -7,7 +7,9 @@ import { navigate } from '../helpers/oidc-http'
 import { ES_CLIENT, OIDC_CALLBACK, RS_CLIENT } from '../helpers/oidc-clients'
 import { freshDomain, freshEmail, seedOidcOrg, type SeedOidcMember } from '../helpers/oidc-seed'
 import { signedToken, testKeys } from '../helpers/oidc-tokens'
-import { verifyIdToken } from '../../worker/services/oidc-jwt'
+import { createLocalJWKSet } from 'jose'
+import { oauthClient } from '../../worker/services/oidc-client'
+import { validatedIdToken } from '../../worker/services/oidc-id-token'
 
 const issuer = inject('oidcIssuer')
 
@@ -243,15 +245,20 @@ describe('OpenAPI', () => {
   })
 })
 
-describe('verifyIdToken (Web Crypto, without the provider)', async () => {
+describe('validatedIdToken (jose and oauth4webapi, without the provider)', async () => {
   const keys = await testKeys()
   const now = Date.now()
-  const expected = { issuer: 'https://idp.example', clientId: 'client-1', nonce: 'n-1', now }
-  const claims = { iss: 'https://idp.example', aud: 'client-1', sub: 'u1', nonce: 'n-1', iat: Math.floor(now / 1000), exp: Math.floor(now / 1000) + 300 }
-  const jwks = async () => keys.publicJwks
+  const as = { issuer: 'https://idp.example', jwks_uri: 'https://idp.example/jwks', id_token_signing_alg_values_supported: ['RS256', 'ES256'] }
+  const client = oauthClient('client-1')
+  const nonce = 'n-1'
+  const claims = { iss: 'https://idp.example', aud: 'client-1', sub: 'u1', nonce, iat: Math.floor(now / 1000), exp: Math.floor(now / 1000) + 300 }
+  const jwks = createLocalJWKSet({ keys: keys.publicJwks })
+  const tokenResponse = (idToken: string) =>
+    new Response(JSON.stringify({ access_token: 'at', token_type: 'Bearer', id_token: idToken }), { headers: { 'Content-Type': 'application/json' } })
+  const verify = (token: string) => validatedIdToken(as, client, tokenResponse(token), nonce, jwks)
   const reason = async (token: string) => {
     try {
-      await verifyIdToken(token, expected, jwks)
+      await verify(token)
       return 'verified'
     } catch (err) {
       return (err as { code: string }).code
@@ -259,8 +266,8 @@ describe('verifyIdToken (Web Crypto, without the provider)', async () => {
   }
 
   it('accepts RS256 and ES256 tokens signed by a published key', async () => {
-    expect((await verifyIdToken(await signedToken(keys, 'RS256', claims), expected, jwks)).sub).toBe('u1')
-    expect((await verifyIdToken(await signedToken(keys, 'ES256', claims), expected, jwks)).sub).toBe('u1')
+    expect((await verify(await signedToken(keys, 'RS256', claims))).sub).toBe('u1')
+    expect((await verify(await signedToken(keys, 'ES256', claims))).sub).toBe('u1')
   })
 
   it('rejects a tampered payload or signature', async () => {
@@ -294,5 +301,10 @@ describe('verifyIdToken (Web Crypto, without the provider)', async () => {
       expect(await reason(await signedToken(keys, 'RS256', { ...claims, ...bad }))).toBe('invalid_id_token')
     }
     expect(await reason(await signedToken(keys, 'RS256', { ...claims, aud: ['client-1', 'client-2'], azp: 'client-1' }))).toBe('verified')
+  })
+
+  it('reports a token response without an ID token as token_exchange_failed', async () => {
+    const res = new Response(JSON.stringify({ access_token: 'at', token_type: 'Bearer' }), { headers: { 'Content-Type': 'application/json' } })
+    await expect(validatedIdToken(as, client, res, nonce, jwks)).rejects.toMatchObject({ code: 'token_exchange_failed' })
   })
 })

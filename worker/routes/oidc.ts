@@ -68,9 +68,8 @@ export const oidcRoutes = new Hono<AppEnv>()
   .get('/callback', async (c) => {
     const boundState = getCookie(c, bindingCookieName(c))
     deleteCookie(c, bindingCookieName(c), { path: '/', secure: c.env.APP_ENV === 'production' })
-    const { code, state, error, iss } = c.req.query()
     try {
-      const slug = await completeSignIn(c, { code, state, error, iss }, boundState)
+      const slug = await completeSignIn(c, c.req.query(), boundState)
       return c.redirect(`/o/${encodeURIComponent(slug)}`, 302)
     } catch (err) {
       return failed(c, err)
