@@ -10,6 +10,15 @@ export const RS_CLIENT = { clientId: 'mognad-rs256', clientSecret: 'rs secret/+:
 /** Signs ID tokens with ES256. */
 export const ES_CLIENT = { clientId: 'mognad-es256', clientSecret: 'es-secret-0123456789', alg: 'ES256' } as const
 
+/** Registered for client_secret_post (oidc-provider accepts Basic from it all the same: tests observe the method). */
+export const POST_CLIENT = { clientId: 'mognad-post', clientSecret: 'post-secret-0123456789', alg: 'RS256', authMethod: 'client_secret_post' } as const
+
+/** Where a test makes the second provider replace its signing key by one with a new key id. */
+export const ROTATE_KEYS_PATH = '/__test/rotate-keys'
+
+/** Where a test reads how the last token request at the second provider authenticated. */
+export const LAST_TOKEN_AUTH_PATH = '/__test/last-token-auth'
+
 /** Where a test tells the test provider the address an account has now (see `claimsForAccount`). */
 export const ACCOUNT_EMAIL_PATH = '/__test/account-email'
 
