@@ -38,6 +38,13 @@ export default function Home() {
         {(session) => (
           <section class="card" aria-labelledby="orgs-title">
             <h2 id="orgs-title">{t('yourOrgs')}</h2>
+            <Show when={session().scope}>
+              {(scope) => (
+                <p class="notice" data-testid="sso-scope">
+                  {t('ssoScope', { org: session().organisations.find((o) => o.id === scope().orgId)?.name ?? '' })}
+                </p>
+              )}
+            </Show>
             <Show when={session().organisations.length} fallback={<p>{t('noOrgs')}</p>}>
               <ul>
                 <For each={session().organisations}>
