@@ -21,14 +21,14 @@ op({
 op({
   method: 'get',
   path: '/auth/oidc/callback',
-  summary: 'Return from the OpenID provider: signs in an existing member (browser navigation)',
+  summary: 'Return from the OpenID provider: signs in an existing member, for this organisation only (browser navigation)',
   tag: 'auth',
   access: 'public',
   query: z.object({ code: z.optional(z.string()), state: z.optional(z.string()), iss: z.optional(z.string()), error: z.optional(z.string()) }),
   responses: {
     302: {
       description:
-        'To `/o/{slug}` with the session cookie set; on failure to `/sign-in?error=<code>` (`invalid_state`, `provider_error`, `provider_unavailable`, `token_exchange_failed`, `invalid_id_token`, `email_not_verified`, `domain_not_allowed`, `not_a_member`, `oidc_not_configured`)',
+        'To `/o/{slug}` with the session cookie set; on failure to `/sign-in?error=<code>` (`invalid_state`, `provider_error`, `provider_unavailable`, `token_exchange_failed`, `invalid_id_token`, `email_not_verified`, `domain_not_allowed`, `domain_not_proven`, `not_a_member`, `identity_not_linked`, `oidc_not_configured`)',
     },
   },
 })
