@@ -19,6 +19,10 @@ export type OrgStatus = (typeof ORG_STATUSES)[number]
 export const MEMBER_ROLES = ['owner', 'admin', 'analyst'] as const
 export type MemberRole = (typeof MEMBER_ROLES)[number]
 
+/** How the service authenticates at an identity provider's token endpoint (RFC 6749 §2.3.1). */
+export const OIDC_TOKEN_AUTH_METHODS = ['client_secret_basic', 'client_secret_post'] as const
+export type OidcTokenAuthMethod = (typeof OIDC_TOKEN_AUTH_METHODS)[number]
+
 export const API_KEY_SCOPES = ['read', 'write'] as const
 export type ApiKeyScope = (typeof API_KEY_SCOPES)[number]
 

@@ -22,7 +22,15 @@ export interface Bindings {
 
 /** The caller as resolved from the credential: a signed-in person or an API key. */
 export type Principal =
-  | { kind: 'session'; userId: string; sessionHash: string; email: string; name: string }
+  | {
+      kind: 'session'
+      userId: string
+      sessionHash: string
+      email: string
+      name: string
+      /** Set for a session from an organisation's single sign-on: every other organisation is not found. */
+      scopeOrgId: string | null
+    }
   | { kind: 'key'; keyId: string; orgId: string; scope: ApiKeyScope }
 
 export interface Variables {

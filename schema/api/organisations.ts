@@ -1,5 +1,5 @@
 import * as z from 'zod/mini'
-import { FACTOR_IDS, COUNTY_CODES, MEMBER_ROLES, ORG_KINDS, ORG_STATUSES, QUADRANT_TYPES } from '../enums'
+import { FACTOR_IDS, COUNTY_CODES, MEMBER_ROLES, OIDC_TOKEN_AUTH_METHODS, ORG_KINDS, ORG_STATUSES, QUADRANT_TYPES } from '../enums'
 import { Email, Name, msg } from './common'
 import { isValidOrgNumber, SLUG_PATTERN } from './org-number'
 
@@ -38,6 +38,8 @@ export const OidcSettings = z.object({
   clientId: z.nullable(z.string()),
   allowedDomains: z.array(z.string()),
   clientSecretSet: z.boolean(),
+  /** null: chosen from the provider's discovery document (client_secret_basic when offered). */
+  tokenAuthMethod: z.nullable(z.enum(OIDC_TOKEN_AUTH_METHODS)),
 })
 
 export const Organisation = z.object({
@@ -82,6 +84,7 @@ export const PatchOrganisation = z.strictObject({
         clientId: z.optional(z.nullable(z.string().check(z.minLength(1), z.maxLength(500)))),
         clientSecret: z.optional(z.nullable(z.string().check(z.minLength(1), z.maxLength(2000)))),
         allowedDomains: z.optional(z.nullable(z.array(Domain).check(z.maxLength(50)))),
+        tokenAuthMethod: z.optional(z.nullable(z.enum(OIDC_TOKEN_AUTH_METHODS))),
       }),
     ),
   ),

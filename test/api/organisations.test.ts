@@ -27,12 +27,12 @@ describe('PATCH /api/v1/orgs/:org', () => {
     const path = `/api/v1/orgs/${org.slug}`
     let res = await call(path, { method: 'PATCH', cookie: org.cookie, body: { anonymityThreshold: 7, shareBenchmark: true, targets: { E1: 80, I2: 60 }, innovationBands: { A: { min: 0.1, max: 0.4 } } } })
     expect(res.status).toBe(200)
-    res = await call(path, { method: 'PATCH', cookie: org.cookie, body: { targets: { E1: null, B3: 70 }, population: null, oidc: { issuer: 'https://login.example.se', clientId: 'abc', clientSecret: 's3cret', allowedDomains: ['Example.se'] } } })
+    res = await call(path, { method: 'PATCH', cookie: org.cookie, body: { targets: { E1: null, B3: 70 }, population: null, oidc: { issuer: 'https://login.example.se', clientId: 'abc', clientSecret: 's3cret', allowedDomains: ['Example.se'], tokenAuthMethod: 'client_secret_post' } } })
     const body = await json(res)
     expect(body).toMatchObject({ anonymityThreshold: 7, shareBenchmark: true, targets: { I2: 60, B3: 70 }, population: null })
     expect(body.targets.E1).toBeUndefined()
     expect(body.innovationBands.A).toEqual({ min: 0.1, max: 0.4 })
-    expect(body.oidc).toEqual({ issuer: 'https://login.example.se', clientId: 'abc', allowedDomains: ['example.se'], clientSecretSet: true })
+    expect(body.oidc).toEqual({ issuer: 'https://login.example.se', clientId: 'abc', allowedDomains: ['example.se'], clientSecretSet: true, tokenAuthMethod: 'client_secret_post' })
     expect(JSON.stringify(body)).not.toContain('s3cret')
   })
 
@@ -45,6 +45,7 @@ describe('PATCH /api/v1/orgs/:org', () => {
     [{ orgNumber: '212000-0142' }, '/orgNumber'],
     [{ oidc: { issuer: 'http://login.example.se' } }, '/oidc/issuer'],
     [{ oidc: { issuer: 'https://login.example.se/?x=1' } }, '/oidc/issuer'],
+    [{ oidc: { tokenAuthMethod: 'private_key_jwt' } }, '/oidc/tokenAuthMethod'],
   ])('rejects %j with 400 at %s', async (patch, path) => {
     const org = await seedOrg()
     const res = await call(`/api/v1/orgs/${org.slug}`, { method: 'PATCH', cookie: org.cookie, body: patch })

@@ -56,9 +56,9 @@ export interface SeededOrg {
 }
 
 /** Signs up a new organisation and signs its owner in: every test seeds its own. */
-export async function seedOrg(opts: { name?: string; shareBenchmark?: boolean } = {}): Promise<SeededOrg> {
+export async function seedOrg(opts: { name?: string; shareBenchmark?: boolean; ownerEmail?: string } = {}): Promise<SeededOrg> {
   const id = uniq()
-  const ownerEmail = `owner-${id}@example.se`
+  const ownerEmail = opts.ownerEmail ?? `owner-${id}@example.se`
   const res = await call('/api/v1/signup', {
     body: {
       organisation: { name: opts.name ?? `Testkommun ${id}`, orgNumber: randomOrgNumber(), kind: 'municipality', county: '01', population: 40000, shareBenchmark: opts.shareBenchmark },

@@ -45,6 +45,13 @@ export default function Home() {
                 {t('pendingInvitations')} <a href="/invitations">{t('answerInvitations')}</a>
               </p>
             </Show>
+            <Show when={session().scope}>
+              {(scope) => (
+                <p class="notice" data-testid="sso-scope">
+                  {t('ssoScope', { org: session().organisations.find((o) => o.id === scope().orgId)?.name ?? '' })}
+                </p>
+              )}
+            </Show>
             <Show when={session().organisations.length} fallback={<p>{t('noOrgs')}</p>}>
               <ul>
                 <For each={session().organisations}>

@@ -7,7 +7,7 @@ import { Status } from '../components/status'
 import { countyOptions, kindOptions } from '../components/org-fields'
 import { patchOrganisation, type OrgPatch } from '../data/organisations'
 import { createForm, numberValue, textValue } from '../lib/form'
-import type { CountyCode, OrgKind } from '../../schema/enums'
+import { OIDC_TOKEN_AUTH_METHODS, type CountyCode, type OidcTokenAuthMethod, type OrgKind } from '../../schema/enums'
 import { t as common } from '../i18n/common'
 import { t as orgText } from '../i18n/org'
 import { t } from '../i18n/settings'
@@ -49,6 +49,7 @@ export default function Settings() {
         issuer: textValue(data, 'issuer') ?? null,
         clientId: textValue(data, 'clientId') ?? null,
         allowedDomains: domains,
+        tokenAuthMethod: (textValue(data, 'tokenAuthMethod') as OidcTokenAuthMethod | undefined) ?? null,
         // Write-only: sent only when typed in (or explicitly removed), never read back.
         ...(secret ? { clientSecret: secret } : data.get('clearSecret') === 'on' ? { clientSecret: null } : {}),
       },
@@ -107,6 +108,16 @@ export default function Settings() {
               <CheckboxField name="clearSecret" label={t('clearSecret')} />
             </Show>
             <TextField name="allowedDomains" label={t('domains')} hint={t('domainsHint')} value={org().oidc.allowedDomains.join(', ')} autocomplete="off" spellcheck={false} path="/oidc/allowedDomains" error={sso.error('/oidc/allowedDomains')} />
+            <SelectField
+              name="tokenAuthMethod"
+              label={t('tokenAuthMethod')}
+              hint={t('tokenAuthMethodHint')}
+              options={OIDC_TOKEN_AUTH_METHODS.map((m) => ({ value: m, label: t(m) }))}
+              empty={t('tokenAuthAuto')}
+              value={org().oidc.tokenAuthMethod ?? ''}
+              path="/oidc/tokenAuthMethod"
+              error={sso.error('/oidc/tokenAuthMethod')}
+            />
           </fieldset>
           <Show when={canManage()}>
             <button type="submit" disabled={sso.busy()}>

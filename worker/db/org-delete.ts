@@ -8,7 +8,7 @@ import type { Db } from './client'
 export const ORG_OWNED_TABLES = [
   'memberships', 'units', 'api_keys', 'audit_log', 'outbox', 'oidc_flows',
   'assessments', 'respondents', 'responses', 'assessment_snapshots', 'assessment_results', 'initiatives', 'benchmark_entries',
-  'webhooks', 'webhook_deliveries', 'org_domains', 'member_invitations',
+  'webhooks', 'webhook_deliveries', 'org_domains', 'member_invitations', 'user_identities', 'sessions',
 ] as const
 
 /** Users with neither a membership nor a pending invitation (someone who opened an invitation's link keeps their user). */

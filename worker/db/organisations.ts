@@ -58,14 +58,18 @@ export async function updateOrg(db: Db, orgId: string, patch: Partial<NewOrg>): 
   return db.update(organisations).set(patch).where(eq(organisations.id, orgId)).returning().get()
 }
 
-/** Activates every pending organisation this user owns (the owner's first sign-in). */
-export async function activateOwnedPendingOrgs(db: Db, userId: string, now: string): Promise<string[]> {
+/**
+ * Activates every pending organisation this user owns (the owner's first sign-in); `onlyOrgId`
+ * narrows it to one, for a sign-in that reaches only that organisation.
+ */
+export async function activateOwnedPendingOrgs(db: Db, userId: string, now: string, onlyOrgId?: string): Promise<string[]> {
   const rows = await db
     .update(organisations)
     .set({ status: 'active', activatedAt: now })
     .where(
       and(
         eq(organisations.status, 'pending'),
+        onlyOrgId ? eq(organisations.id, onlyOrgId) : undefined,
         sql`${organisations.id} IN (SELECT org_id FROM memberships WHERE user_id = ${userId} AND role = 'owner')`,
       ),
     )

@@ -5,7 +5,7 @@ import { ApiError } from '../errors'
 import { validate } from '../validate'
 import { op } from '../openapi/registry'
 import { Me, SignInLinkRequest, VerifyRequest } from '../../schema/api/auth'
-import { findUserById, listUserOrganisations } from '../db/users'
+import { findUserByEmail, findUserById, listUserOrganisations, markEmailProven } from '../db/users'
 import { activateOwnedPendingOrgs } from '../db/organisations'
 import { consumeSignInToken, revokeSession } from '../db/sessions'
 import { limitSignInRequests, requestSignInLink } from '../services/sign-in'
@@ -25,11 +25,16 @@ op({ method: 'get', path: '/auth/me', summary: 'The signed-in user and their org
 
 const invalidToken = () => new ApiError('UNAUTHENTICATED', { sv: 'Länken är ogiltig, redan använd eller har gått ut.', en: 'The link is invalid, already used or expired.' })
 
-async function meOf(c: Parameters<typeof audit>[0], userId: string): Promise<z.infer<typeof Me>> {
+/** The user and the organisations the session reaches: only its own one for a single sign-on session. */
+async function meOf(c: Parameters<typeof audit>[0], userId: string, scopeOrgId: string | null): Promise<z.infer<typeof Me>> {
   const db = c.get('db')
   const user = await findUserById(db, userId)
   if (!user) throw invalidToken()
-  return { user: { id: user.id, email: user.email, name: user.name }, organisations: await listUserOrganisations(db, userId) }
+  return {
+    user: { id: user.id, email: user.email, name: user.name },
+    organisations: await listUserOrganisations(db, userId, scopeOrgId),
+    scope: scopeOrgId ? { orgId: scopeOrgId } : null,
+  }
 }
 
 export const authRoutes = new Hono<AppEnv>()
@@ -44,11 +49,12 @@ export const authRoutes = new Hono<AppEnv>()
     const now = new Date().toISOString()
     const userId = await consumeSignInToken(db, await sha256(c.req.valid('json').token), now)
     if (!userId) throw invalidToken()
+    await markEmailProven(db, userId, now)
     await activateOwnedPendingOrgs(db, userId, now)
     await startSession(c, userId)
-    const me = await meOf(c, userId)
+    const me = await meOf(c, userId, null)
     await writeDeviceCookie(c, me.user)
-    c.set('principal', { kind: 'session', userId, sessionHash: '', email: me.user.email, name: me.user.name })
+    c.set('principal', { kind: 'session', userId, sessionHash: '', email: me.user.email, name: me.user.name, scopeOrgId: null })
     for (const org of me.organisations) await audit(c, org.id, 'auth.sign_in', userId, { method: 'link' })
     return c.json(me, 200)
   })
@@ -61,5 +67,5 @@ export const authRoutes = new Hono<AppEnv>()
   })
   .get('/me', async (c) => {
     const p = await requireSession(c)
-    return c.json(await meOf(c, p.userId), 200)
+    return c.json(await meOf(c, p.userId, p.scopeOrgId), 200)
   })

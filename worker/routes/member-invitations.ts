@@ -7,7 +7,7 @@ import { Me } from '../../schema/api/auth'
 import { pageOf } from '../../schema/api/common'
 import { MyInvitation, MyInvitationParams, OpenedInvitation, OpenInvitationRequest } from '../../schema/api/invitations'
 import { acceptInvitation, declineInvitation, listInvitationsForEmail, useInvitationLink } from '../db/member-invitations'
-import { findOrCreateUser, findUserById, listUserOrganisations } from '../db/users'
+import { findOrCreateUser, findUserById, listUserOrganisations, markEmailProven } from '../db/users'
 import { requireSession } from '../middleware/principal'
 import { failsOriginCheck } from '../middleware/origin'
 import { forbidden } from '../middleware/org-access'
@@ -27,17 +27,25 @@ const invalidLink = () =>
   })
 const noInvitation = () => new ApiError('NOT_FOUND', { sv: 'Inbjudan finns inte eller är redan besvarad.', en: 'No such invitation, or it has been answered.' })
 
-/** The signed-in caller for an answer: a session, and a write from the app's own origin. */
+/**
+ * The signed-in caller for an answer: a session that is not confined to one organisation by its
+ * single sign-on (another organisation needs its own sign-in), and a write from the app's origin.
+ */
 async function answering(c: Parameters<typeof requireSession>[0]) {
   const p = await requireSession(c)
   if (failsOriginCheck(c)) throw forbidden('Begäran kommer inte från appens eget ursprung.', 'The request does not come from the app’s own origin.')
+  if (p.scopeOrgId)
+    throw forbidden(
+      'Du är inloggad via en organisations inloggningstjänst. Logga in med en e-postlänk för att svara på inbjudningar.',
+      'You are signed in through one organisation’s single sign-on. Sign in with an e-mail link to answer invitations.',
+    )
   return p
 }
 
 async function meOf(c: Parameters<typeof requireSession>[0], userId: string) {
   const db = c.get('db')
   const user = (await findUserById(db, userId))!
-  return { user: { id: user.id, email: user.email, name: user.name }, organisations: await listUserOrganisations(db, userId) }
+  return { user: { id: user.id, email: user.email, name: user.name }, organisations: await listUserOrganisations(db, userId), scope: null }
 }
 
 export const memberInvitationRoutes = new Hono<AppEnv>()
@@ -48,8 +56,9 @@ export const memberInvitationRoutes = new Hono<AppEnv>()
     if (!invitation) throw invalidLink()
     // The link reached the invited address: that proves it, as a sign-in link does. It does not accept.
     const user = await findOrCreateUser(db, { id: newId('usr'), email: invitation.email, name: invitation.name }, nowIso)
+    await markEmailProven(db, user.id, nowIso)
     await startSession(c, user.id)
-    c.set('principal', { kind: 'session', userId: user.id, sessionHash: '', email: user.email, name: user.name })
+    c.set('principal', { kind: 'session', userId: user.id, sessionHash: '', email: user.email, name: user.name, scopeOrgId: null })
     const me = await meOf(c, user.id)
     for (const org of me.organisations) await audit(c, org.id, 'auth.sign_in', user.id, { method: 'invitation' })
     const mine = (await listInvitationsForEmail(db, user.email, nowIso)).find((i) => i.id === invitation.id)
@@ -58,7 +67,9 @@ export const memberInvitationRoutes = new Hono<AppEnv>()
   })
   .get('/', async (c) => {
     const p = await requireSession(c)
-    return c.json({ items: await listInvitationsForEmail(c.get('db'), p.email, new Date().toISOString()), nextCursor: null }, 200)
+    // A single sign-on session answers no invitations (answering), so it lists none either.
+    const items = p.scopeOrgId ? [] : await listInvitationsForEmail(c.get('db'), p.email, new Date().toISOString())
+    return c.json({ items, nextCursor: null }, 200)
   })
   .post('/:id/accept', validate('param', acceptOp.params), async (c) => {
     const p = await answering(c)

@@ -44,6 +44,7 @@ export function toOrganisation(row: OrgRow, role?: string) {
       clientId: row.oidcClientId,
       allowedDomains: JSON.parse(row.oidcAllowedDomains) as string[],
       clientSecretSet: !!row.oidcClientSecretEnc,
+      tokenAuthMethod: row.oidcTokenAuthMethod,
     },
     createdAt: row.createdAt,
     ...(role ? { role: role as 'owner' } : {}),
@@ -61,7 +62,7 @@ async function patchToColumns(c: Context<AppEnv>, row: OrgRow, patch: PatchOrgan
   if (patch.targets !== undefined) set.targets = JSON.stringify(mergeMap(JSON.parse(row.targets), patch.targets))
   if (patch.innovationBands !== undefined) set.innovationBands = JSON.stringify(mergeMap(JSON.parse(row.innovationBands), patch.innovationBands))
   if (patch.oidc === null) {
-    Object.assign(set, { oidcIssuer: null, oidcClientId: null, oidcClientSecretEnc: null, oidcAllowedDomains: '[]' })
+    Object.assign(set, { oidcIssuer: null, oidcClientId: null, oidcClientSecretEnc: null, oidcAllowedDomains: '[]', oidcTokenAuthMethod: null })
   } else if (patch.oidc) {
     const o = patch.oidc
     if (o.issuer !== undefined) {
@@ -82,6 +83,7 @@ async function patchToColumns(c: Context<AppEnv>, row: OrgRow, patch: PatchOrgan
     if (o.clientId !== undefined) set.oidcClientId = o.clientId
     if (o.clientSecret !== undefined) set.oidcClientSecretEnc = o.clientSecret ? await encryptSecret(c.env.DATA_KEY, o.clientSecret) : null
     if (o.allowedDomains !== undefined) set.oidcAllowedDomains = JSON.stringify(o.allowedDomains ?? [])
+    if (o.tokenAuthMethod !== undefined) set.oidcTokenAuthMethod = o.tokenAuthMethod
   }
   return set
 }
