@@ -9,7 +9,7 @@ import { call, json } from '../helpers/http'
 import { ACCOUNT_EMAIL_PATH, RS_CLIENT } from '../helpers/oidc-clients'
 import { cookieFrom, errorOf, ssoSignIn } from '../helpers/oidc-flow'
 import { freshDomain, freshEmail, proveDomain, seedOidcOrg } from '../helpers/oidc-seed'
-import { seedOrg, signIn, uniq, type SeededOrg } from '../helpers/seed-org'
+import { openInvitation, requestLink, seedOrg, signIn, uniq, type SeededOrg } from '../helpers/seed-org'
 
 const issuer = inject('oidcIssuer')
 
@@ -23,10 +23,17 @@ async function configureAttackerSso(x: SeededOrg, domains: string[]) {
   expect(res.status).toBe(200)
 }
 
+/** Adds a member: a pending invitation until the person accepts it with their own link. */
 async function addMember(org: SeededOrg, email: string, role: 'owner' | 'admin' | 'analyst' = 'analyst') {
   const res = await call(`/api/v1/orgs/${org.slug}/members`, { cookie: org.cookie, body: { email, name: email.split('@')[0], role } })
   expect(res.status).toBe(201)
-  return (await json<{ userId: string }>(res)).userId
+  return json<{ userId: string | null; status: string; invitationId: string }>(res)
+}
+
+/** The invited person opens their own invitation link and accepts it. */
+async function accept(email: string, invitationId: string) {
+  const { cookie } = await openInvitation(email)
+  expect((await call(`/api/v1/auth/invitations/${invitationId}/accept`, { method: 'POST', cookie })).status).toBe(200)
 }
 
 const count = async (sql: string, ...params: unknown[]) => (await env.DB.prepare(sql).bind(...params).first<{ n: number }>())!.n
@@ -38,7 +45,8 @@ describe('single sign-on across tenants', () => {
     const annaId = (await json(await call('/api/v1/auth/me', { cookie: v.cookie }))).user.id
     // 2. The attacker signs up X, adds Anna as an analyst and points X's sign-on at their own provider.
     const x = await seedOrg({ name: `Attacker ${uniq()}` })
-    expect(await addMember(x, 'anna@victim.se')).toBe(annaId)
+    // Membership needs her consent: the attacker gets only a pending invitation (no user id).
+    expect(await addMember(x, 'anna@victim.se')).toMatchObject({ status: 'pending', userId: null })
     await configureAttackerSso(x, ['victim.se'])
     const keysBefore = await count('SELECT count(*) AS n FROM api_keys WHERE org_id = ?', v.id)
     // 3. The attacker's provider vouches for anna@victim.se, email_verified true.
@@ -59,7 +67,8 @@ describe('single sign-on across tenants', () => {
     const w = await seedOrg({ name: `Owned ${uniq()}`, ownerEmail: bob })
     const x = await seedOrg({ name: `Attacker ${uniq()}` })
     await proveDomain(x.id, domain)
-    await addMember(x, bob)
+    // Bob really is a member of X: he accepts its invitation with his own link.
+    await accept(bob, (await addMember(x, bob)).invitationId)
     await configureAttackerSso(x, [domain])
 
     const { res, session } = await ssoSignIn(x.slug, bob)
@@ -104,7 +113,7 @@ describe('identity linking', () => {
     expect(first.session).toBeUndefined()
     expect(await count('SELECT count(*) AS n FROM user_identities WHERE org_id = ?', org.id)).toBe(0)
 
-    expect((await call('/api/v1/auth/sign-in-link', { body: { email } })).status).toBe(202)
+    await requestLink(email)
     await signIn(email)
     const second = await ssoSignIn(org.slug, email)
     expect(second.res.headers.get('Location')).toBe(`/o/${org.slug}`)
