@@ -30,6 +30,7 @@ import { consumeMailQueue, type MailQueueBody } from './services/invitations'
 import './services/round-hooks'
 import { deliverRaisedWebhooks } from './services/webhooks'
 import { webhookRoutes } from './routes/webhooks'
+import { domainRoutes } from './routes/domains'
 
 const app = newApp()
   .use('/api/v1/*', deliverRaisedWebhooks)
@@ -47,6 +48,7 @@ const app = newApp()
   .route('/api/v1/orgs/:org/api-keys', apiKeyRoutes)
   .route('/api/v1/orgs/:org/audit-log', auditRoutes)
   .route('/api/v1/orgs/:org/webhooks', webhookRoutes)
+  .route('/api/v1/orgs/:org/domains', domainRoutes)
   .route('/api/v1/orgs/:org/assessments', assessmentRoutes)
   .route('/api/v1/orgs/:org/assessments/:id', respondentRoutes)
   .route('/api/v1/orgs/:org/assessments/:id/participation', participationRoutes)
