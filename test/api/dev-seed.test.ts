@@ -138,7 +138,7 @@ describe('POST /api/v1/dev/seed', () => {
     const org = await seedOrg({ k: 3 })
     await env.DB.prepare("UPDATE organisations SET share_benchmark = 1, county = '05', population = 60000 WHERE id = ?").bind(org.id).run()
     const items = formItems(getInstrument(LATEST_INSTRUMENT_VERSION)!, 'short').map((i) => i.id)
-    const { round, tokens } = await openRoundWith(org, [1, 2, 3].map((i) => ({ email: `real${i}@example.se`, role: 'it' })))
+    const { round, tokens } = await openRoundWith(org, [1, 2, 3].map((i) => ({ email: `real${i}@${org.domain}`, role: 'it' })))
     for (const token of tokens.values()) {
       await call(`/api/v1/respond/${token}/answers`, { method: 'PUT', body: { answers: Object.fromEntries(items.map((id) => [id, 4])) } })
       await call(`/api/v1/respond/${token}/submit`, { method: 'POST' })
