@@ -37,6 +37,8 @@ export const OidcSettings = z.object({
   issuer: z.nullable(z.string()),
   clientId: z.nullable(z.string()),
   allowedDomains: z.array(z.string()),
+  /** Each allowed domain and whether the organisation has proven it: sign-on honours only proven ones. */
+  allowedDomainStatus: z.array(z.object({ domain: z.string(), verified: z.boolean() })),
   clientSecretSet: z.boolean(),
 })
 

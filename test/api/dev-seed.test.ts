@@ -74,6 +74,8 @@ describe('POST /api/v1/dev/seed', () => {
     expect(await count("SELECT count(*) AS n FROM memberships WHERE org_id = ? AND role = 'owner'", orgId)).toBe(1)
     expect(await count("SELECT count(*) AS n FROM users WHERE email LIKE '%@demo.mognad.se'")).toBe(3)
     expect(await count('SELECT count(*) AS n FROM units WHERE org_id = ?', orgId)).toBe(7)
+    // Its respondents' domain is proven for it, once, so adding demo respondents by hand works.
+    expect(await count("SELECT count(*) AS n FROM org_domains WHERE org_id = ? AND domain = 'demo.mognad.se' AND verified_at IS NOT NULL", orgId)).toBe(1)
 
     const outbox = await json(await call('/api/v1/dev/outbox?to=AGARE@demo.mognad.se'))
     expect(outbox.items[0].links).toContain(second.signInLink)
