@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { exports } from 'cloudflare:workers'
 import { call, json } from '../helpers/http'
 import { seedOrg, type SeededOrg } from '../helpers/seed'
 import { publishTxt } from '../helpers/dns'
@@ -23,7 +24,8 @@ describe('POST /api/v1/orgs/:org/domains', () => {
     expect(body).toMatchObject({ domain, verified: false, verifiedAt: null, record: { type: 'TXT', name: `_mognad-challenge.${domain}` } })
     expect(body.record.value).toMatch(/^mognad-verify=[A-Za-z0-9_-]{43}$/)
     const list = await json(await call(path(org), { cookie: org.owner }))
-    expect(list.items.map((d: { domain: string }) => d.domain)).toEqual([domain])
+    // Listed by name, beside the domain the seed proved.
+    expect(list.items.map((d: { domain: string }) => d.domain)).toEqual([domain, org.domain].sort())
   })
 
   it.each([['se'], ['*.kommun.se'], ['org.se'], ['co.uk'], ['kommun..se'], ['-kommun.se'], ['kommun.s3'], ['anna@kommun.se'], ['a'.repeat(64) + '.se']])('refuses %s', async (domain) => {
@@ -82,7 +84,7 @@ describe('POST /api/v1/orgs/:org/domains/:id/verify', () => {
     const body = await json(res)
     expect(body.reason).toBe('record_missing')
     expect(body.detail).toMatch(/TXT/)
-    expect((await json(await call(path(org), { cookie: org.owner }))).items[0].verified).toBe(false)
+    expect((await json(await call(path(org), { cookie: org.owner }))).items.find((d: { id: string }) => d.id === claimed.id).verified).toBe(false)
   })
 
   it('answers 412 record_mismatch when the record holds another token', async () => {
@@ -132,6 +134,30 @@ describe('POST /api/v1/orgs/:org/domains/:id/verify', () => {
   })
 })
 
+describe('the development shortcut', () => {
+  /** A request as `npm start` serves it: from this machine's loopback origin. */
+  const loopback = (org: SeededOrg, rest: string, method = 'POST', body?: unknown) =>
+    exports.default.fetch(
+      new Request(`http://127.0.0.1:8787${path(org, rest)}`, {
+        method,
+        headers: { Cookie: org.owner, Origin: 'http://127.0.0.1:8787', 'Content-Type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      }),
+    )
+
+  it('proves a reserved name without DNS on a loopback origin outside production, never a real domain', async () => {
+    const org = await seedOrg()
+    const reserved = await json(await loopback(org, '', 'POST', { domain: `kommun${n++}${Date.now().toString(36)}.example` }))
+    const res = await loopback(org, `/${reserved.id}/verify`)
+    expect(res.status).toBe(200)
+    expect((await json(res)).verified).toBe(true)
+    const real = await json(await loopback(org, '', 'POST', { domain: fresh() }))
+    const refused = await loopback(org, `/${real.id}/verify`)
+    expect(refused.status).toBe(412)
+    expect((await json(refused)).reason).toBe('record_missing')
+  })
+})
+
 describe('DELETE /api/v1/orgs/:org/domains/:id', () => {
   it('removes a claim, after which another organisation can prove the domain', async () => {
     const first = await seedOrg()
@@ -141,7 +167,7 @@ describe('DELETE /api/v1/orgs/:org/domains/:id', () => {
     await publishTxt(a.record.name, [a.record.value])
     expect((await verify(first, a.id)).status).toBe(200)
     expect((await call(path(first, `/${a.id}`), { cookie: first.owner, method: 'DELETE' })).status).toBe(204)
-    expect((await json(await call(path(first), { cookie: first.owner }))).items).toEqual([])
+    expect((await json(await call(path(first), { cookie: first.owner }))).items.map((d: { domain: string }) => d.domain)).toEqual([first.domain])
     const b = await claim(second, domain)
     await publishTxt(b.record.name, [b.record.value])
     expect((await verify(second, b.id)).status).toBe(200)
@@ -156,9 +182,9 @@ describe('domains across organisations', () => {
     await publishTxt(claimed.record.name, [claimed.record.value])
     expect((await call(path(other, `/${claimed.id}/verify`), { cookie: other.owner, method: 'POST' })).status).toBe(404)
     expect((await call(path(other, `/${claimed.id}`), { cookie: other.owner, method: 'DELETE' })).status).toBe(404)
-    expect((await json(await call(path(other), { cookie: other.owner }))).items).toEqual([])
+    expect((await json(await call(path(other), { cookie: other.owner }))).items.map((d: { domain: string }) => d.domain)).toEqual([other.domain])
     // Through the owner's organisation with the other's session: not a member, so 404 too.
     expect((await call(path(owner), { cookie: other.owner })).status).toBe(404)
-    expect((await json(await call(path(owner), { cookie: owner.owner }))).items[0].verified).toBe(false)
+    expect((await json(await call(path(owner), { cookie: owner.owner }))).items.find((d: { id: string }) => d.id === claimed.id).verified).toBe(false)
   })
 })
