@@ -123,7 +123,7 @@ export const en: { [K in keyof typeof sv]: string } = {
   showingOf: 'Showing {shown} of {count}.',
   showMore: 'Show {count} more',
   importTitle: 'Add from CSV',
-  importIntro: 'Choose a CSV file or paste text. You first see how each row will be read; nothing is saved until you press Save.',
+  importIntro: 'Choose a CSV file or paste text. You first see how each row will be read; nothing is saved until you press Save. Addresses must be in the organisation’s verified e-mail domains; aliases with +, several spellings of one mailbox and the organisation’s owners and admins are not accepted, so that nobody can answer more than once.',
   importWhileOpen: 'The survey is open: people added now get their invitation at once.',
   formatSummary: 'What the file should look like',
   formatText: 'The first row holds the headings: email, name, role and unit (name and unit may be left out). Comma or semicolon as the separator, UTF-8. Example:',

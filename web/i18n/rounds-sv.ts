@@ -121,7 +121,7 @@ export const sv = {
   showingOf: 'Visar {shown} av {count}.',
   showMore: 'Visa {count} till',
   importTitle: 'Lägg till från CSV',
-  importIntro: 'Välj en CSV-fil eller klistra in text. Du ser först hur varje rad kommer att läsas; inget sparas förrän du trycker på Spara.',
+  importIntro: 'Välj en CSV-fil eller klistra in text. Du ser först hur varje rad kommer att läsas; inget sparas förrän du trycker på Spara. Adresserna måste ligga i organisationens verifierade e-postdomäner; alias med +, flera stavningar av samma brevlåda och organisationens ägare och administratörer tas inte emot, så att ingen kan svara flera gånger.',
   importWhileOpen: 'Undersökningen är öppen: de som läggs till får sin inbjudan direkt.',
   formatSummary: 'Så ska filen se ut',
   formatText: 'Första raden är rubriker: email, name, role och unit (name och unit får saknas). Kommatecken eller semikolon som avgränsare, UTF-8. Exempel:',
