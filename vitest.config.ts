@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin'
 import { defineConfig } from 'vitest/config'
+import { startDohStub } from './test/helpers/doh-stub'
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url))
 // The assets binding needs its folder to exist even before the web app is built.
@@ -33,6 +34,8 @@ export default defineConfig({
             miniflare: {
               bindings: {
                 ...TEST_SECRETS,
+                // Domain proofs read DNS from a stub whose records the tests publish.
+                DOH_URL: await startDohStub(),
                 TEST_MIGRATIONS: await readD1Migrations(here('./schema/migrations')),
               },
             },

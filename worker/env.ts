@@ -18,6 +18,8 @@ export interface Bindings {
   MAIL_HTTP_URL?: string
   MAIL_HTTP_TOKEN?: string
   MAIL_FROM?: string
+  /** DNS-over-HTTPS JSON endpoint for domain proofs; Cloudflare's resolver when unset. */
+  DOH_URL?: string
 }
 
 /** The caller as resolved from the credential: a signed-in person or an API key. */

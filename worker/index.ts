@@ -32,6 +32,7 @@ import './services/round-hooks'
 import { deliverRaisedWebhooks } from './services/webhooks'
 import { webhookRoutes } from './routes/webhooks'
 import { assertSecrets } from './middleware/secrets'
+import { domainRoutes } from './routes/domains'
 
 const app = newApp()
   .use('/api/v1/*', deliverRaisedWebhooks)
@@ -50,6 +51,7 @@ const app = newApp()
   .route('/api/v1/orgs/:org/api-keys', apiKeyRoutes)
   .route('/api/v1/orgs/:org/audit-log', auditRoutes)
   .route('/api/v1/orgs/:org/webhooks', webhookRoutes)
+  .route('/api/v1/orgs/:org/domains', domainRoutes)
   .route('/api/v1/orgs/:org/assessments', assessmentRoutes)
   .route('/api/v1/orgs/:org/assessments/:id', respondentRoutes)
   .route('/api/v1/orgs/:org/assessments/:id/participation', participationRoutes)

@@ -63,7 +63,8 @@ export type ImportRespondents = z.infer<typeof ImportRespondents>
 export const ImportResult = z.object({
   added: z.number(),
   skipped: z.number(),
-  errors: z.array(z.object({ row: z.number(), message: z.string() })),
+  /** `reasons`: email_invalid, role_unknown, unit_unknown, name_long, domain_unverified, plus_alias, same_mailbox, admin_member. */
+  errors: z.array(z.object({ row: z.number(), message: z.string(), reasons: z.array(z.string()) })),
 })
 
 export const Respondent = z.object({

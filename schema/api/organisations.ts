@@ -37,6 +37,8 @@ export const OidcSettings = z.object({
   issuer: z.nullable(z.string()),
   clientId: z.nullable(z.string()),
   allowedDomains: z.array(z.string()),
+  /** Each allowed domain and whether the organisation has proven it: sign-on honours only proven ones. */
+  allowedDomainStatus: z.array(z.object({ domain: z.string(), verified: z.boolean() })),
   clientSecretSet: z.boolean(),
   /** null: chosen from the provider's discovery document (client_secret_basic when offered). */
   tokenAuthMethod: z.nullable(z.enum(OIDC_TOKEN_AUTH_METHODS)),

@@ -18,7 +18,7 @@ const every = (value: number | 'dont_know'): Answers => Object.fromEntries(short
 /** A short-form round in which each person answers as given, submits, and the round is closed. */
 async function closedRound(org: SeededOrg, people: { role: string; unitId?: string; answers: Answers }[]): Promise<string> {
   const tag = Math.random().toString(36).slice(2, 8)
-  const rows = people.map((p, i) => ({ email: `p${i}.${tag}@example.se`, role: p.role, ...(p.unitId ? { unitId: p.unitId } : {}) }))
+  const rows = people.map((p, i) => ({ email: `p${i}.${tag}@${org.domain}`, role: p.role, ...(p.unitId ? { unitId: p.unitId } : {}) }))
   const { round, tokens } = await openRoundWith(org, rows)
   for (const [i, p] of people.entries()) {
     const token = tokens.get(rows[i].email)!

@@ -30,7 +30,7 @@ describe('GET …/results', () => {
   it('answers the stored scores, exactly the engine’s published cells, with breakdowns by role and unit', async () => {
     const org = await seedOrg({ k: 3 })
     const unit = await seedUnit(org.id, 'Stab')
-    const rows = Array.from({ length: 7 }, (_, i) => ({ email: `res${i}@example.se`, role: i < 4 ? 'it' : 'staff', ...(i % 2 ? { unitId: unit } : {}) }))
+    const rows = Array.from({ length: 7 }, (_, i) => ({ email: `res${i}@${org.domain}`, role: i < 4 ? 'it' : 'staff', ...(i % 2 ? { unitId: unit } : {}) }))
     const round = await closedRoundWith(org, rows, 6)
     const res = await call(path(org, round.id), { key: org.readKey })
     expect(res.status).toBe(200)
@@ -52,13 +52,13 @@ describe('GET …/results', () => {
     const res = await call(path(org, draft.id), { key: org.readKey })
     expect(res.status).toBe(412)
     expect((await json(res)).reason).toBe('not_closed')
-    const { round } = await openRoundWith(org, [{ email: 'o@example.se', role: 'it' }])
+    const { round } = await openRoundWith(org, [{ email: `o@${org.domain}`, role: 'it' }])
     expect((await json(await call(path(org, round.id), { key: org.readKey }))).reason).toBe('not_closed')
   })
 
   it('follows the round’s k (the current k, floored at opening): recomputed from the snapshot when k changes', async () => {
     const org = await seedOrg({ k: 3 })
-    const rows = Array.from({ length: 4 }, (_, i) => ({ email: `k${i}@example.se`, role: 'manager' }))
+    const rows = Array.from({ length: 4 }, (_, i) => ({ email: `k${i}@${org.domain}`, role: 'manager' }))
     const round = await closedRoundWith(org, rows)
     expect((await call(path(org, round.id), { key: org.readKey })).status).toBe(200)
     const patch = await call(`/api/v1/orgs/${org.slug}`, { cookie: org.owner, method: 'PATCH', body: { anonymityThreshold: 5 } })
@@ -81,7 +81,7 @@ describe('GET …/results', () => {
   it('gives org B 404 on org A’s results', async () => {
     const a = await seedOrg({ k: 3 })
     const b = await seedOrg({ k: 3 })
-    const round = await closedRoundWith(a, Array.from({ length: 3 }, (_, i) => ({ email: `iso${i}@example.se`, role: 'it' })))
+    const round = await closedRoundWith(a, Array.from({ length: 3 }, (_, i) => ({ email: `iso${i}@${a.domain}`, role: 'it' })))
     expect((await call(path(b, round.id), { key: b.readKey })).status).toBe(404)
     expect((await call(path(a, round.id), { cookie: b.owner })).status).toBe(404)
   })
@@ -91,8 +91,8 @@ describe('DELETE /orgs/:org with rounds', () => {
   it('removes every round, respondent, answer, snapshot and result row of the organisation', async () => {
     const org = await seedOrg({ k: 3 })
     const other = await seedOrg({ k: 3 })
-    await closedRoundWith(org, Array.from({ length: 3 }, (_, i) => ({ email: `gone${i}@example.se`, role: 'it' })))
-    const kept = await closedRoundWith(other, Array.from({ length: 3 }, (_, i) => ({ email: `kept${i}@example.se`, role: 'it' })))
+    await closedRoundWith(org, Array.from({ length: 3 }, (_, i) => ({ email: `gone${i}@${org.domain}`, role: 'it' })))
+    const kept = await closedRoundWith(other, Array.from({ length: 3 }, (_, i) => ({ email: `kept${i}@${other.domain}`, role: 'it' })))
     expect((await call(`/api/v1/orgs/${org.slug}`, { cookie: org.owner, method: 'DELETE' })).status).toBe(204)
     for (const table of ['assessments', 'respondents', 'responses', 'assessment_snapshots', 'assessment_results']) {
       const left = await env.DB.prepare(`SELECT count(*) AS n FROM ${table} WHERE org_id = ?`).bind(org.id).first()

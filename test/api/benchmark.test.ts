@@ -137,7 +137,7 @@ describe('GET …/benchmark', () => {
   it('412 not_closed, below_threshold and not_sharing (reciprocity); a non-sharing peer is left out', async () => {
     const at = '2050-06-01T10:00:00.000Z'
     const asker = await peer({}, at, 4)
-    const { round: open } = await openRoundWith(asker.org, [{ email: 'x@example.se', role: 'it' }])
+    const { round: open } = await openRoundWith(asker.org, [{ email: `x@${asker.org.domain}`, role: 'it' }])
     const reason = async (org: SeededOrg, id: string) => {
       const res = await call(path(org, id), { key: org.readKey })
       expect(res.status).toBe(412)
@@ -200,7 +200,7 @@ describe('GET …/benchmark', () => {
   it('keeps entries current through the real close, a new k and deletion; another organisation’s round is 404', async () => {
     const org = await seedOrg({ k: 3 })
     await profileOrg(org, {})
-    const { round, people, tokens } = await openRoundWith(org, [1, 2, 3].map((i) => ({ email: `e${i}@example.se`, role: 'it' })))
+    const { round, people, tokens } = await openRoundWith(org, [1, 2, 3].map((i) => ({ email: `e${i}@${org.domain}`, role: 'it' })))
     for (const p of people) {
       const token = tokens.get(p.email)!
       await call(`/api/v1/respond/${token}/answers`, { method: 'PUT', body: { answers: Object.fromEntries(items.map((id) => [id, 5])) } })

@@ -74,6 +74,8 @@ describe('POST /api/v1/dev/seed', () => {
     expect(await count("SELECT count(*) AS n FROM memberships WHERE org_id = ? AND role = 'owner'", orgId)).toBe(1)
     expect(await count("SELECT count(*) AS n FROM users WHERE email LIKE '%@demo.mognad.se'")).toBe(3)
     expect(await count('SELECT count(*) AS n FROM units WHERE org_id = ?', orgId)).toBe(7)
+    // Its respondents' domain is proven for it, once, so adding demo respondents by hand works.
+    expect(await count("SELECT count(*) AS n FROM org_domains WHERE org_id = ? AND domain = 'demo.mognad.se' AND verified_at IS NOT NULL", orgId)).toBe(1)
 
     const outbox = await json(await call('/api/v1/dev/outbox?to=AGARE@demo.mognad.se'))
     expect(outbox.items[0].links).toContain(second.signInLink)
@@ -138,7 +140,7 @@ describe('POST /api/v1/dev/seed', () => {
     const org = await seedOrg({ k: 3 })
     await env.DB.prepare("UPDATE organisations SET share_benchmark = 1, county = '05', population = 60000 WHERE id = ?").bind(org.id).run()
     const items = formItems(getInstrument(LATEST_INSTRUMENT_VERSION)!, 'short').map((i) => i.id)
-    const { round, tokens } = await openRoundWith(org, [1, 2, 3].map((i) => ({ email: `real${i}@example.se`, role: 'it' })))
+    const { round, tokens } = await openRoundWith(org, [1, 2, 3].map((i) => ({ email: `real${i}@${org.domain}`, role: 'it' })))
     for (const token of tokens.values()) {
       await call(`/api/v1/respond/${token}/answers`, { method: 'PUT', body: { answers: Object.fromEntries(items.map((id) => [id, 4])) } })
       await call(`/api/v1/respond/${token}/submit`, { method: 'POST' })

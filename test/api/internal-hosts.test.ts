@@ -73,7 +73,7 @@ describe('webhook delivery in production', () => {
     // before the rule would be.
     const hook = await json(await call(`/api/v1/orgs/${org.slug}/webhooks`, { cookie: org.owner, body: { url: `${receiver}/hooks/ok/${name}`, events: ['assessment.opened'] } }))
     const round = await createRound(org)
-    await addRespondents(org, round.id, people(name, 1))
+    await addRespondents(org, round.id, people(org, name, 1))
     return { name, hook, round }
   }
   const receivedBy = async (name: string) => (await (await fetch(`${receiver}/received/${name}`)).json()) as Received[]

@@ -32,8 +32,21 @@ describe('PATCH /api/v1/orgs/:org', () => {
     expect(body).toMatchObject({ anonymityThreshold: 7, shareBenchmark: true, targets: { I2: 60, B3: 70 }, population: null })
     expect(body.targets.E1).toBeUndefined()
     expect(body.innovationBands.A).toEqual({ min: 0.1, max: 0.4 })
-    expect(body.oidc).toEqual({ issuer: 'https://login.example.se', clientId: 'abc', allowedDomains: ['example.se'], clientSecretSet: true, tokenAuthMethod: 'client_secret_post' })
+    expect(body.oidc).toEqual({ issuer: 'https://login.example.se', clientId: 'abc', allowedDomains: ['example.se'], allowedDomainStatus: [{ domain: 'example.se', verified: false }], clientSecretSet: true, tokenAuthMethod: 'client_secret_post' })
     expect(JSON.stringify(body)).not.toContain('s3cret')
+  })
+
+  it('says per allowed sign-on domain whether the organisation has proven it', async () => {
+    const org = await seedOrg()
+    const other = await seedOrg()
+    const path = `/api/v1/orgs/${org.slug}`
+    // Its own proven domain counts; an unproven one and one another organisation proved do not.
+    const allowedDomains = [org.domain, 'unproven-kommun.se', other.domain]
+    const res = await call(path, { method: 'PATCH', cookie: org.cookie, body: { oidc: { allowedDomains } } })
+    expect(res.status).toBe(200)
+    const expected = [{ domain: org.domain, verified: true }, { domain: 'unproven-kommun.se', verified: false }, { domain: other.domain, verified: false }]
+    expect((await json(res)).oidc.allowedDomainStatus).toEqual(expected)
+    expect((await json(await call(path, { cookie: org.cookie }))).oidc.allowedDomainStatus).toEqual(expected)
   })
 
   it.each([

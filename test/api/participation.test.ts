@@ -17,7 +17,7 @@ async function ageSnapshot(id: string, ms: number) {
 describe('watching participation', () => {
   it('polling the respondent list never shows a named person flip to submitted', async () => {
     const org = await seedOrg()
-    const { round: r, people: ps, tokens } = await openRoundWith(org, people('watch', 6))
+    const { round: r, people: ps, tokens } = await openRoundWith(org, people(org, 'watch', 6))
     const before = await call(`${round(org, r.id, '/respondents')}?limit=200`, { key: org.readKey })
     const listBefore = await json(before)
     const target = ps[2]
@@ -37,7 +37,7 @@ describe('watching participation', () => {
 
   it('serves one snapshot for 10 minutes: two polls around a submission give the same numbers', async () => {
     const org = await seedOrg({ k: 3 })
-    const { round: r, people: ps, tokens } = await openRoundWith(org, people('snap', 6))
+    const { round: r, people: ps, tokens } = await openRoundWith(org, people(org, 'snap', 6))
     const first = await participation(org, r.id)
     expect(first).toMatchObject({ invited: 6, submitted: 0 })
     expect(Date.now() - Date.parse(first.asOf)).toBeLessThan(MINUTE)
@@ -61,12 +61,12 @@ describe('watching participation', () => {
     const org = await seedOrg({ k: 5 })
     const [a, b, c] = [await seedUnit(org.id, 'A'), await seedUnit(org.id, 'B'), await seedUnit(org.id, 'C')]
     const rows = [
-      ...Array.from({ length: 6 }, (_, i) => ({ email: `a${i}@example.se`, role: 'staff', unitId: a })),
-      ...Array.from({ length: 5 }, (_, i) => ({ email: `b${i}@example.se`, role: 'staff', unitId: b })),
-      ...Array.from({ length: 2 }, (_, i) => ({ email: `c${i}@example.se`, role: 'staff', unitId: c })),
+      ...Array.from({ length: 6 }, (_, i) => ({ email: `a${i}@${org.domain}`, role: 'staff', unitId: a })),
+      ...Array.from({ length: 5 }, (_, i) => ({ email: `b${i}@${org.domain}`, role: 'staff', unitId: b })),
+      ...Array.from({ length: 2 }, (_, i) => ({ email: `c${i}@${org.domain}`, role: 'staff', unitId: c })),
     ]
     const { round: r, tokens } = await openRoundWith(org, rows)
-    await submit(tokens.get('c0@example.se')!)
+    await submit(tokens.get(`c0@${org.domain}`)!)
     const p = await participation(org, r.id)
     expect(p).toMatchObject({ invited: 13, submitted: 1, k: 5 })
     const byId = Object.fromEntries(p.byUnit.map((u: { unitId: string }) => [u.unitId, u]))
@@ -80,12 +80,12 @@ describe('watching participation', () => {
     const org = await seedOrg({ k: 5 })
     const [u1, u2] = [await seedUnit(org.id, 'U1'), await seedUnit(org.id, 'U2')]
     const rows = [
-      ...Array.from({ length: 5 }, (_, i) => ({ email: `m${i}@example.se`, role: 'manager', unitId: u1 })),
-      ...Array.from({ length: 5 }, (_, i) => ({ email: `s${i}@example.se`, role: 'staff', unitId: u2 })),
-      { email: 'lone.manager@example.se', role: 'manager', unitId: u2 },
+      ...Array.from({ length: 5 }, (_, i) => ({ email: `m${i}@${org.domain}`, role: 'manager', unitId: u1 })),
+      ...Array.from({ length: 5 }, (_, i) => ({ email: `s${i}@${org.domain}`, role: 'staff', unitId: u2 })),
+      { email: `lone.manager@${org.domain}`, role: 'manager', unitId: u2 },
     ]
     const { round: r, tokens } = await openRoundWith(org, rows)
-    await submit(tokens.get('lone.manager@example.se')!)
+    await submit(tokens.get(`lone.manager@${org.domain}`)!)
     const p = await participation(org, r.id)
     // managers (6) − U1 (5) would be the U2 manager: the role groups are hidden, units stay.
     expect(p.byRole).toEqual([
@@ -98,7 +98,7 @@ describe('watching participation', () => {
 
   it('hides every count but the invitations of a round smaller than k; reminders still reach the unsubmitted', async () => {
     const org = await seedOrg({ k: 5 })
-    const { round: r, people: ps, tokens } = await openRoundWith(org, people('tiny', 3))
+    const { round: r, people: ps, tokens } = await openRoundWith(org, people(org, 'tiny', 3))
     await submit(tokens.get(ps[0].email)!)
     const p = await participation(org, r.id)
     expect(p).toMatchObject({ invited: 3, started: null, submitted: null, rate: null, suppressed: true })

@@ -10,8 +10,8 @@ const submit = (token: string) => call(respond(token, '/submit'), { method: 'POS
 describe('the invitation link', () => {
   it('arrives through the queue and opens the survey', async () => {
     const org = await seedOrg({ name: 'Åre kommun' })
-    await openRoundWith(org, [{ email: 'Link.Person@example.se', role: 'it' }], { name: 'Vår mätning', language: 'sv' })
-    const mail = await eventually(async () => (await mailTo('link.person@example.se'))[0])
+    await openRoundWith(org, [{ email: `Link.Person@${org.domain}`, role: 'it' }], { name: 'Vår mätning', language: 'sv' })
+    const mail = await eventually(async () => (await mailTo(`link.person@${org.domain}`))[0])
     expect(mail.subject).toContain('Åre kommun')
     const link = mail.links[0]
     expect(link).toMatch(/^http:\/\/app\.test\/r\/[\w-]{43}$/)
@@ -33,7 +33,7 @@ describe('the invitation link', () => {
 describe('PUT /api/v1/respond/:token/answers', () => {
   it('merges with json_patch, null clears, and the first save marks the respondent started', async () => {
     const org = await seedOrg()
-    const { round, people: ps, tokens } = await openRoundWith(org, people('merge', 1), { form: 'full' })
+    const { round, people: ps, tokens } = await openRoundWith(org, people(org, 'merge', 1), { form: 'full' })
     const token = tokens.get(ps[0].email)!
     const first = await put(token, { 'E1.1': 4, 'E1.2': 'dont_know' })
     expect(first.status).toBe(200)
@@ -52,7 +52,7 @@ describe('PUT /api/v1/respond/:token/answers', () => {
 
   it('names the item in a 400 for ids outside the form and values outside the scale', async () => {
     const org = await seedOrg()
-    const { people: ps, tokens } = await openRoundWith(org, people('bad', 1))
+    const { people: ps, tokens } = await openRoundWith(org, people(org, 'bad', 1))
     const token = tokens.get(ps[0].email)!
     const cases: [unknown, string][] = [
       [{ 'E1.2': 3 }, '/answers/E1.2'],
@@ -84,7 +84,7 @@ describe('respondent check order', () => {
 
   it('already submitted: PUT 409, submit 200 with the stored date; once closed every link is refused', async () => {
     const org = await seedOrg()
-    const { round, people: ps, tokens } = await openRoundWith(org, people('order', 2))
+    const { round, people: ps, tokens } = await openRoundWith(org, people(org, 'order', 2))
     const [done, waiting] = ps.map((p) => tokens.get(p.email)!)
     await put(done, { 'E1.1': 5 })
     const first = await submit(done)
@@ -107,7 +107,7 @@ describe('respondent check order', () => {
   it('a draft round is not open yet (412), and submit works with nothing answered', async () => {
     const org = await seedOrg()
     const round = await createRound(org)
-    await addRespondents(org, round.id, people('draft', 1))
+    await addRespondents(org, round.id, people(org, 'draft', 1))
     const [p] = await listAllRespondents(org, round.id)
     const token = await tokenOf(p.id)
     expect((await json(await call(respond(token)))).assessment.status).toBe('draft')
@@ -120,7 +120,7 @@ describe('respondent check order', () => {
 
   it('closes the round lazily when a respondent arrives after closesAt', async () => {
     const org = await seedOrg()
-    const { round, people: ps, tokens } = await openRoundWith(org, people('lazy', 1), { closesAt: new Date(Date.now() + 86400_000).toISOString() })
+    const { round, people: ps, tokens } = await openRoundWith(org, people(org, 'lazy', 1), { closesAt: new Date(Date.now() + 86400_000).toISOString() })
     await env.DB.prepare('UPDATE assessments SET closes_at = ? WHERE id = ?').bind(new Date(Date.now() - 5000).toISOString(), round.id).run()
     const res = await put(tokens.get(ps[0].email)!, { 'E1.1': 2 })
     expect(res.status).toBe(404)
@@ -133,7 +133,7 @@ describe('respondent check order', () => {
 describe('the link is not a permanent window on the answers', () => {
   it('shows the answers while editing, and after submit only the thank-you: no answers', async () => {
     const org = await seedOrg()
-    const { people: ps, tokens } = await openRoundWith(org, people('window', 1))
+    const { people: ps, tokens } = await openRoundWith(org, people(org, 'window', 1))
     const token = tokens.get(ps[0].email)!
     await put(token, { 'E1.1': 5, 'I1.1': 'dont_know' })
     // Until submit the person can come back and change their answers.
@@ -151,7 +151,7 @@ describe('the link is not a permanent window on the answers', () => {
 
   it('refuses every link once the round is closed, with a reason the page can name', async () => {
     const org = await seedOrg({ k: 3 })
-    const { round, people: ps, tokens } = await openRoundWith(org, people('shut', 3))
+    const { round, people: ps, tokens } = await openRoundWith(org, people(org, 'shut', 3))
     for (const p of ps) {
       await put(tokens.get(p.email)!, { 'E1.1': 4 })
       await submit(tokens.get(p.email)!)
@@ -171,7 +171,7 @@ describe('the link is not a permanent window on the answers', () => {
 describe('rate limit per token', () => {
   it('answers 429 with Retry-After after 120 requests a minute, per token not per address', async () => {
     const org = await seedOrg()
-    const { people: ps, tokens } = await openRoundWith(org, people('rl', 2))
+    const { people: ps, tokens } = await openRoundWith(org, people(org, 'rl', 2))
     const [a, b] = ps.map((p) => tokens.get(p.email)!)
     let limited: Response | undefined
     for (let i = 0; i < 14 && !limited; i++) {
@@ -189,7 +189,7 @@ describe('rate limit per token', () => {
 describe('a remembered token never outlives a change', () => {
   it('answers 404 closed after the round closed, and 409 after a submit elsewhere', async () => {
     const org = await seedOrg()
-    const { round, people: ps, tokens } = await openRoundWith(org, people('stale', 3))
+    const { round, people: ps, tokens } = await openRoundWith(org, people(org, 'stale', 3))
     const [closer, submitter, moved] = ps.map((p) => tokens.get(p.email)!)
     // Each token is looked up once and then remembered by its save.
     for (const token of [closer, submitter, moved]) expect((await put(token, { 'E1.1': 3 })).status).toBe(200)
@@ -208,7 +208,7 @@ describe('a remembered token never outlives a change', () => {
 
   it('keeps the round open when its closing time was moved later after the token was remembered', async () => {
     const org = await seedOrg()
-    const { round, people: ps, tokens } = await openRoundWith(org, people('moved', 1), { closesAt: new Date(Date.now() + 1500).toISOString() })
+    const { round, people: ps, tokens } = await openRoundWith(org, people(org, 'moved', 1), { closesAt: new Date(Date.now() + 1500).toISOString() })
     const token = tokens.get(ps[0].email)!
     expect((await put(token, { 'E1.1': 3 })).status).toBe(200)
     await env.DB.prepare('UPDATE assessments SET closes_at = ? WHERE id = ?').bind(new Date(Date.now() + 3600e3).toISOString(), round.id).run()

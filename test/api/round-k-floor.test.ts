@@ -9,7 +9,7 @@ const setK = async (org: SeededOrg, k: number) =>
 
 /** A short-form round opened at the organisation's k with `invited` people, `submitted` of whom answer, then closed. */
 async function closedRound(org: SeededOrg, invited: number, submitted: number) {
-  const { round: r, people: ps, tokens } = await openRoundWith(org, people(`floor${Math.random().toString(36).slice(2, 8)}`, invited))
+  const { round: r, people: ps, tokens } = await openRoundWith(org, people(org, `floor${Math.random().toString(36).slice(2, 8)}`, invited))
   for (const p of ps.slice(0, submitted)) {
     const token = tokens.get(p.email)!
     await call(`/api/v1/respond/${token}/answers`, { method: 'PUT', body: { answers: { 'E1.1': 4, 'I1.1': 5 } } })
@@ -56,7 +56,7 @@ describe('the k in force when a round opened is its floor forever', () => {
 
   it('lowering k while the round is still open does not lower it either', async () => {
     const org = await seedOrg({ k: 5 })
-    const { round: r, people: ps, tokens } = await openRoundWith(org, people('openfloor', 4))
+    const { round: r, people: ps, tokens } = await openRoundWith(org, people(org, 'openfloor', 4))
     await setK(org, 3)
     for (const p of ps) await call(`/api/v1/respond/${tokens.get(p.email)!}/submit`, { method: 'POST' })
     expect((await call(round(org, r.id, '/close'), { key: org.writeKey, method: 'POST' })).status).toBe(200)

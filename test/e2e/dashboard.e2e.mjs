@@ -7,20 +7,27 @@
 // English, and the trends page.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
-import { assert, checkA11y, checkFitsWidth, latestMail, openPage, orgNumber, screenshot } from './helpers.mjs'
+import { assert, checkA11y, checkFitsWidth, latestMail, openPage, orgNumber, screenshot, proveTestDomain } from './helpers.mjs'
 
 const SECTIONS = ['sec-type', 'sec-categories', 'sec-factors', 'sec-strengths', 'sec-dontknow', 'sec-breakdown', 'sec-trends', 'sec-benchmark']
 
 /** Calls the API from inside the signed-in page, so the session cookie and Origin are the browser's own. */
-function apiIn(page) {
-  return async (method, path, body) => {
-    const res = await page.evaluate(
+/** Calls the API from inside the page (its session and origin), answering { status, body }. */
+function sendIn(page) {
+  return (method, path, body) =>
+    page.evaluate(
       async ({ method, path, body }) => {
         const r = await fetch(`/api/v1${path}`, { method, headers: body ? { 'Content-Type': 'application/json' } : {}, body: body ? JSON.stringify(body) : undefined })
         return { status: r.status, body: r.status === 204 ? null : await r.json().catch(() => null) }
       },
       { method, path, body },
     )
+}
+
+function apiIn(page) {
+  const send = sendIn(page)
+  return async (method, path, body) => {
+    const res = await send(method, path, body)
     assert(res.status < 300, `${method} ${path} answered ${res.status}: ${JSON.stringify(res.body)}`)
     return res.body
   }
@@ -66,7 +73,7 @@ async function closedRound(baseUrl, { api, slug }, { name, roles, units = [], se
   const org = `/orgs/${slug}`
   const round = await api('POST', `${org}/assessments`, { name, form: 'short' })
   const stamp = Date.now()
-  const people = roles.map((role, i) => ({ email: `svar-${stamp}-${seed}-${i}@kommun.example`, role, unitId: units[i] ?? null }))
+  const people = roles.map((role, i) => ({ email: `svar-${stamp}-${seed}-${i}@${slug}.test`, role, unitId: units[i] ?? null }))
   await api('POST', `${org}/assessments/${round.id}/respondents`, { respondents: people })
   await api('POST', `${org}/assessments/${round.id}/open`)
   for (const [i, p] of people.entries()) await respond(baseUrl, await invitationToken(baseUrl, p.email), seed + i)
@@ -90,6 +97,7 @@ async function seedOwn(baseUrl, browser) {
   const { slug, link } = await signUp(baseUrl, { name: 'Resultatkommunen', county: '12', share: true })
   const own = await signedIn(browser, link.href, slug)
   await own.api('PATCH', `/orgs/${slug}`, { anonymityThreshold: 3 })
+  await proveTestDomain(sendIn(own.page), slug)
   const north = await own.api('POST', `/orgs/${slug}/units`, { name: 'Norra förvaltningen', parentId: null })
   const south = await own.api('POST', `/orgs/${slug}/units`, { name: 'Södra förvaltningen', parentId: null })
   await closedRound(baseUrl, own, { name: 'Mätning våren 2026', roles: ['it', 'staff', 'staff', 'manager'], seed: 3 })

@@ -6,7 +6,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { assert, checkA11y, checkFitsWidth, latestMail, openPage, orgNumber, screenshot } from './helpers.mjs'
+import { assert, checkA11y, checkFitsWidth, latestMail, openPage, orgNumber, screenshot, proveTestDomain } from './helpers.mjs'
 
 const PHONE = { viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true }
 
@@ -44,9 +44,9 @@ const focusedText = (page) => page.evaluate(() => document.activeElement?.textCo
 export default async function ({ baseUrl, browser, screenshotDir }) {
   const stamp = Date.now()
   const ownerEmail = `nyckel-${stamp}@enkatby.example`
-  const asa = `asa.oberg-${stamp}@enkatby.example`
-  const answerer = `svar-${stamp}@enkatby.example`
   const slug = await signUpByApi(baseUrl, ownerEmail)
+  const asa = `asa.oberg-${stamp}@${slug}.test`
+  const answerer = `svar-${stamp}@${slug}.test`
   const dir = mkdtempSync(join(tmpdir(), 'mognad-csv-'))
   const csvPath = join(dir, 'respondenter.csv')
   writeFileSync(
@@ -64,6 +64,10 @@ export default async function ({ baseUrl, browser, screenshotDir }) {
     // Sign in through the mailed link; one unit to import against.
     await page.goto((await latestMail(baseUrl, ownerEmail)).links[0])
     await page.waitForURL(new RegExp(`/o/${slug}$`))
+    await proveTestDomain(async (method, path, body) => {
+      const res = await page.request.fetch(`${baseUrl}/api/v1${path}`, { method, headers: { Origin: baseUrl, 'Content-Type': 'application/json' }, data: body === undefined ? undefined : JSON.stringify(body) })
+      return { status: res.status(), body: await res.json().catch(() => null) }
+    }, slug)
     const unit = await page.request.post(`${baseUrl}/api/v1/orgs/${slug}/units`, { data: { name: 'Socialförvaltningen', parentId: null }, headers: { Origin: baseUrl } })
     assert(unit.status() === 201, `unit created (${unit.status()})`)
 

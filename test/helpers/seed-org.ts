@@ -1,6 +1,7 @@
 import { expect } from 'vitest'
 import { call, json } from './http'
 import { randomOrgNumber } from './org-number'
+import { proveDomain } from './verified-domain'
 
 let counter = 0
 export const uniq = () => `${Date.now().toString(36)}${(counter++).toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`
@@ -53,6 +54,8 @@ export interface SeededOrg {
   slug: string
   ownerEmail: string
   cookie: string
+  /** Its proven e-mail domain: respondents' addresses must be in it. */
+  domain: string
 }
 
 /** Signs up a new organisation and signs its owner in: every test seeds its own. */
@@ -68,7 +71,9 @@ export async function seedOrg(opts: { name?: string; shareBenchmark?: boolean; o
   expect(res.status).toBe(201)
   const { organisation } = await json(res)
   const cookie = await signIn(ownerEmail)
-  return { id: organisation.id, slug: organisation.slug, ownerEmail, cookie }
+  const domain = `${organisation.slug}.test`
+  await proveDomain(organisation.id, domain)
+  return { id: organisation.id, slug: organisation.slug, ownerEmail, cookie, domain }
 }
 
 /** Opens a membership invitation's link (it signs in, once) and returns the session cookie and the answer. */

@@ -36,6 +36,9 @@ export const t = texts(
     client_secret_basic: 'client_secret_basic (i Authorization-huvudet)',
     client_secret_post: 'client_secret_post (i formulärdata)',
     saveSso: 'Spara inloggningstjänst',
+    domainStatus: 'De tillåtna domänernas status',
+    domainProven: 'verifierad, godtas vid inloggning',
+    domainUnproven: 'inte verifierad, godtas inte förrän den verifierats under E-postdomäner',
   },
   {
     title: 'Settings',
@@ -72,5 +75,8 @@ export const t = texts(
     client_secret_basic: 'client_secret_basic (in the Authorization header)',
     client_secret_post: 'client_secret_post (in the form data)',
     saveSso: 'Save identity provider',
+    domainStatus: 'Status of the allowed domains',
+    domainProven: 'verified, accepted at sign-in',
+    domainUnproven: 'not verified, not accepted until verified under E-mail domains',
   },
 )

@@ -1,11 +1,12 @@
-import { Show } from 'solid-js'
+import { For, Show } from 'solid-js'
 import { PageTitle } from '../components/page-title'
 import { useOrg } from '../components/org-context'
 import { CheckboxField, SelectField, TextField } from '../components/fields'
 import { ErrorSummary } from '../components/error-summary'
 import { Status } from '../components/status'
 import { countyOptions, kindOptions } from '../components/org-fields'
-import { patchOrganisation, type OrgPatch } from '../data/organisations'
+import { getOrganisation, patchOrganisation, type OrgPatch } from '../data/organisations'
+import { DomainSettings } from '../components/domain-settings'
 import { createForm, numberValue, textValue } from '../lib/form'
 import { OIDC_TOKEN_AUTH_METHODS, type CountyCode, type OidcTokenAuthMethod, type OrgKind } from '../../schema/enums'
 import { t as common } from '../i18n/common'
@@ -118,6 +119,17 @@ export default function Settings() {
               path="/oidc/tokenAuthMethod"
               error={sso.error('/oidc/tokenAuthMethod')}
             />
+            <Show when={org().oidc.allowedDomainStatus.length}>
+              <ul class="domain-list" aria-label={t('domainStatus')}>
+                <For each={org().oidc.allowedDomainStatus}>
+                  {(d) => (
+                    <li>
+                      {d.domain}: <span class={d.verified ? 'domain-status ok' : 'domain-status pending'}>{d.verified ? t('domainProven') : t('domainUnproven')}</span>
+                    </li>
+                  )}
+                </For>
+              </ul>
+            </Show>
           </fieldset>
           <Show when={canManage()}>
             <button type="submit" disabled={sso.busy()}>
@@ -127,6 +139,8 @@ export default function Settings() {
         </form>
         <Status text={sso.status()} />
       </section>
+
+      <DomainSettings slug={slug} canManage={canManage()} onChange={() => void getOrganisation(slug).then(setOrg, () => undefined)} />
     </div>
   )
 }

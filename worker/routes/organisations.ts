@@ -7,6 +7,7 @@ import { Organisation, PatchOrganisation } from '../../schema/api/organisations'
 import { DEFAULT_INNOVATION_BANDS } from '../../schema/enums'
 import { updateOrg, type OrgRow, type NewOrg } from '../db/organisations'
 import { deleteOrganisationCascade } from '../db/org-delete'
+import { listVerifiedDomains } from '../db/org-domains'
 import { allow, MANAGE, OWNER_ONLY, READ, requireOrgAccess } from '../middleware/org-access'
 import { encryptSecret } from '../services/crypto'
 import { audit } from '../services/audit'
@@ -21,8 +22,12 @@ op({ method: 'get', path: '/orgs/{org}', summary: 'The organisation’s profile 
 const patchOp = op({ method: 'patch', path: '/orgs/{org}', summary: 'Change the profile and settings (JSON merge patch)', tag: 'organisations', access: 'org', body: PatchOrganisation, responses: { 200: { description: 'The organisation', schema: Organisation } } })
 op({ method: 'delete', path: '/orgs/{org}', summary: 'Delete the organisation and every row it owns (owner only)', tag: 'organisations', access: 'org', responses: { 204: { description: 'Deleted' } } })
 
-/** The organisation as the API shows it (secrets never leave; bands with defaults filled in). */
-export function toOrganisation(row: OrgRow, role?: string) {
+/**
+ * The organisation as the API shows it (secrets never leave; bands with defaults filled in).
+ * `verifiedDomains` are its proven domains, to say which allowed sign-on domains count.
+ */
+export function toOrganisation(row: OrgRow, verifiedDomains: readonly string[], role?: string) {
+  const allowedDomains = JSON.parse(row.oidcAllowedDomains) as string[]
   const bands = { ...DEFAULT_INNOVATION_BANDS, ...(JSON.parse(row.innovationBands) as Record<string, { min: number; max: number }>) }
   return {
     id: row.id,
@@ -42,7 +47,8 @@ export function toOrganisation(row: OrgRow, role?: string) {
     oidc: {
       issuer: row.oidcIssuer,
       clientId: row.oidcClientId,
-      allowedDomains: JSON.parse(row.oidcAllowedDomains) as string[],
+      allowedDomains,
+      allowedDomainStatus: allowedDomains.map((domain) => ({ domain, verified: verifiedDomains.includes(domain) })),
       clientSecretSet: !!row.oidcClientSecretEnc,
       tokenAuthMethod: row.oidcTokenAuthMethod,
     },
@@ -88,10 +94,15 @@ async function patchToColumns(c: Context<AppEnv>, row: OrgRow, patch: PatchOrgan
   return set
 }
 
+/** The proven domains, read only when sign-on names any (most organisations: no extra read). */
+async function provenOf(c: Context<AppEnv>, row: OrgRow): Promise<string[]> {
+  return row.oidcAllowedDomains === '[]' ? [] : listVerifiedDomains(c.get('db'), row.id)
+}
+
 // The access check is per route here: a `.use()` on this sub-app would run for every path below
 // /orgs/:org and hide a missing check in another resource's routes.
 export const organisationRoutes = new Hono<AppEnv>()
-  .get('/', requireOrgAccess, allow(READ), (c) => c.json(toOrganisation(c.get('org'), c.get('role')), 200))
+  .get('/', requireOrgAccess, allow(READ), async (c) => c.json(toOrganisation(c.get('org'), await provenOf(c, c.get('org')), c.get('role')), 200))
   .patch('/', requireOrgAccess, allow(MANAGE), validate('json', patchOp.body), async (c) => {
     const org = c.get('org')
     const patch = c.req.valid('json')
@@ -99,7 +110,7 @@ export const organisationRoutes = new Hono<AppEnv>()
     const changed = Object.keys(patch).map((k) => (k === 'oidc' && patch.oidc ? `oidc(${Object.keys(patch.oidc).join(',')})` : k))
     await audit(c, org.id, 'org.settings', org.id, { changed })
     for (const hook of ORG_SETTINGS_HOOKS) await hook(c, org, updated)
-    return c.json(toOrganisation(updated, c.get('role')), 200)
+    return c.json(toOrganisation(updated, await provenOf(c, updated), c.get('role')), 200)
   })
   .delete('/', requireOrgAccess, allow(OWNER_ONLY), async (c) => {
     const org = c.get('org')

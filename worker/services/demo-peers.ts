@@ -1,10 +1,10 @@
 import type { DemoSeedContext } from './demo-seed'
-import { ensureDemoOrg } from '../db/demo'
+import { ensureDemoDomain, ensureDemoOrg } from '../db/demo'
 import { monthsBefore } from '../domain'
 import { factorMeans, seededRandom } from './demo-answers'
 import { demoCrowd, demoFactorIds } from './demo-people'
 import { seedDemoRound } from './demo-rounds'
-import { newId } from './crypto'
+import { newId, randomToken } from './crypto'
 
 const DAY = 86_400_000
 
@@ -54,6 +54,7 @@ export async function seedDemoPeers(ctx: DemoSeedContext): Promise<void> {
       operatorVerifiedAt: ctx.now,
     })
     if (!org) throw new Error(`the demo peer ${peer.slug} cannot be created: its slug is taken`)
+    await ensureDemoDomain(ctx.db, org.id, { id: newId('dom'), domain: `${peer.slug}.mognad.se`, token: randomToken() }, ctx.now)
     const random = seededRandom(2000 + i)
     const closedAt = monthsBefore(nowIso, peer.monthsAgo)
     const openedAt = new Date(closedAt - 20 * DAY).toISOString()

@@ -15,6 +15,8 @@ import { InvitationPreview } from '../../components/rounds/invitation-preview'
 import { createParticipationPoll } from '../../components/rounds/participation-poll'
 import { getRound, listRespondents } from '../../data/rounds'
 import { listUnits } from '../../data/units'
+import { listDomains } from '../../data/domains'
+import { listMembers } from '../../data/members'
 import { asProblem } from '../../lib/api'
 import { createForm } from '../../lib/form'
 import { navigate } from '../../lib/router'
@@ -30,6 +32,14 @@ export default function RoundDetail(props: PageProps) {
   const [round, { mutate }] = createResource(() => getRound(slug, id))
   const [units] = createResource(() => listUnits(slug).catch(() => []))
   const [respondents, { refetch: refetchRespondents }] = createResource(() => listRespondents(slug, id))
+  // The address rules the preview applies; if either list cannot be read the server still judges.
+  const [addressContext] = createResource(
+    () => (canManage() ? slug : false),
+    async (s) => {
+      const [domains, members] = await Promise.all([listDomains(s).catch(() => undefined), listMembers(s).catch(() => undefined)])
+      return { verifiedDomains: domains?.filter((d) => d.verified).map((d) => d.domain), adminEmails: members?.filter((m) => m.role === 'owner' || m.role === 'admin').map((m) => m.email) }
+    },
+  )
   const [deleted, setDeleted] = createSignal(false)
   const actions = createForm()
   let actionsHeading: HTMLHeadingElement | undefined
@@ -133,6 +143,7 @@ export default function RoundDetail(props: PageProps) {
                   open={r().status === 'open'}
                   unitNames={(units.latest ?? []).map((u) => u.name)}
                   existingEmails={people().map((p) => p.email)}
+                  addressContext={addressContext.latest ?? {}}
                   onImported={() => {
                     refetchRespondents()
                     poll.now()
