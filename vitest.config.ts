@@ -2,17 +2,18 @@ import { mkdirSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin'
 import { defineConfig } from 'vitest/config'
+import { startDohStub } from './test/helpers/doh-stub'
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url))
 // The assets binding needs its folder to exist even before the web app is built.
 mkdirSync(here('./dist/client'), { recursive: true })
 
-/** Fixed secrets for tests: never used outside them. */
+/** Fixed secrets for tests, never used outside them: 32 random bytes each, as the Worker requires. */
 export const TEST_SECRETS = {
   APP_ENV: 'test',
-  TOKEN_SECRET: 'test-token-secret-0123456789abcdef0123456789abcdef',
-  ANSWER_KEY_SECRET: 'test-answer-key-secret-0123456789abcdef0123456789',
-  DATA_KEY: 'dGVzdC1kYXRhLWtleS0wMTIzNDU2Nzg5YWJjZGVmMDEyMzQ=',
+  TOKEN_SECRET: 'GTUVJB-HSI9_9NJulZ7v2k59XPszxwot41Ra8ZVA15E',
+  ANSWER_KEY_SECRET: '7zFtMs3CU0chbtwUh0kcP-k9NJsLAgFbaRBU1RLw6rM',
+  DATA_KEY: 'NnH2xWVsCZ80CklpTQ-ueucNHn7-lPuFhMnNi5fS1ps',
 }
 
 export default defineConfig({
@@ -33,6 +34,8 @@ export default defineConfig({
             miniflare: {
               bindings: {
                 ...TEST_SECRETS,
+                // Domain proofs read DNS from a stub whose records the tests publish.
+                DOH_URL: await startDohStub(),
                 TEST_MIGRATIONS: await readD1Migrations(here('./schema/migrations')),
               },
             },

@@ -19,11 +19,20 @@ export type OrgStatus = (typeof ORG_STATUSES)[number]
 export const MEMBER_ROLES = ['owner', 'admin', 'analyst'] as const
 export type MemberRole = (typeof MEMBER_ROLES)[number]
 
+/** How the service authenticates at an identity provider's token endpoint (RFC 6749 §2.3.1). */
+export const OIDC_TOKEN_AUTH_METHODS = ['client_secret_basic', 'client_secret_post'] as const
+export type OidcTokenAuthMethod = (typeof OIDC_TOKEN_AUTH_METHODS)[number]
+
 export const API_KEY_SCOPES = ['read', 'write'] as const
 export type ApiKeyScope = (typeof API_KEY_SCOPES)[number]
 
 export const RESPONDENT_ROLES = ['management', 'manager', 'it', 'business_developer', 'staff', 'other'] as const
 export type RespondentRole = (typeof RESPONDENT_ROLES)[number]
+
+/** Why a published cell is hidden: fewer than k respondents, or it could be worked out from the
+ *  round's other shown numbers (docs/model.md §4). */
+export const HIDDEN_REASONS = ['below_k', 'differencing'] as const
+export type HiddenReason = (typeof HIDDEN_REASONS)[number]
 
 export const ASSESSMENT_STATUSES = ['draft', 'open', 'closed'] as const
 export type AssessmentStatus = (typeof ASSESSMENT_STATUSES)[number]
@@ -62,6 +71,7 @@ export type MailKind = (typeof MAIL_KINDS)[number]
 export const ERROR_CODES = [
   'VALIDATION_FAILED', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT',
   'PRECONDITION_FAILED', 'PAYLOAD_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE', 'RATE_LIMITED', 'INTERNAL',
+  'MISCONFIGURED',
 ] as const
 export type ErrorCode = (typeof ERROR_CODES)[number]
 

@@ -3,13 +3,15 @@
 // database in a temp folder, migrations and 1,500 benchmark entries (json_each inserts), wrangler
 // dev on BENCH_PORT (default 8793), the demo seed (its organisation is the asker: demo
 // organisations compare with demo organisations, so the entries are flagged demo), then repeated
-// requests that print the server time (Server-Timing) and the D1 rows read (X-D1-Rows-Read).
+// requests that print the server time (Server-Timing) and the D1 rows read (X-D1-Rows-Read);
+// then the recommendations and the sign-in link requests (known vs unknown addresses).
 // It never fails on time; it fails when the answer is wrong or the rows read exceed 1,600.
 // Run through npm (`npm run bench`) so Node 24 from node_modules is used.
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { ROOT, runTool } from './lib/tools.mjs'
 import { startWranglerDev } from './lib/wrangler-dev.mjs'
+import { knownUsersSql, timeSignInLinks } from './lib/bench-sign-in.mjs'
 
 const PORT = Number(process.env.BENCH_PORT ?? 8793)
 const ORIGIN = `http://127.0.0.1:${PORT}`
@@ -18,9 +20,9 @@ const RUNS = 15
 // Fixed secrets for this run only; never written to .dev.vars.
 const VARS = {
   APP_ENV: 'development',
-  TOKEN_SECRET: 'bench-token-secret-0123456789abcdef0123456789abcdef',
-  ANSWER_KEY_SECRET: 'bench-answer-key-secret-0123456789abcdef0123456',
-  DATA_KEY: 'YmVuY2gtZGF0YS1rZXktMDEyMzQ1Njc4OWFiY2RlZjAxMjM=',
+  TOKEN_SECRET: 'QLhec3o0biU_u2mPmPLxkNerf1_ju2pKsRp3NmeZgeY',
+  ANSWER_KEY_SECRET: 'EU154AQXRLTWcQmgLfXWCnpLmvDU1M-AQUQFEqxf4ao',
+  DATA_KEY: 'zPs1AITSFoERlWAWEsWX4Daqn7qJ8a9q4A_nkZ-GIHI',
 }
 
 /** Every score id of instrument v1: overall, dimensions, categories and the factors of the TSV. */
@@ -107,7 +109,7 @@ try {
     setup: async (stateDir) => {
       const migrations = readdirSync(join(ROOT, 'schema/migrations')).filter((f) => f.endsWith('.sql')).sort()
       const sqlFile = join(stateDir, 'setup.sql')
-      writeFileSync(sqlFile, [...migrations.map((f) => readFileSync(join(ROOT, 'schema/migrations', f), 'utf8')), entriesSql()].join('\n;\n'))
+      writeFileSync(sqlFile, [...migrations.map((f) => readFileSync(join(ROOT, 'schema/migrations', f), 'utf8')), entriesSql(), knownUsersSql()].join('\n;\n'))
       await runTool('wrangler', ['d1', 'execute', 'DB', '--local', '--persist-to', stateDir, '--file', sqlFile], { stdio: 'ignore' })
       step('entries inserted')
     },
@@ -141,6 +143,7 @@ try {
   console.log(`server time (Server-Timing app;dur) over ${RUNS} requests: median ${at(0.5).toFixed(1)} ms, p95 ${at(0.95).toFixed(1)} ms, min ${sorted[0].toFixed(1)} ms`)
   console.log(`D1 rows read per request: ${rowsRead} (budget 1,600)`)
   await timeRecommendations(cookie, asked.id)
+  await timeSignInLinks(ORIGIN)
   console.log(`whole run ${((performance.now() - started) / 1000).toFixed(1)} s`)
 } finally {
   await server?.stop()

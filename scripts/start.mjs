@@ -35,11 +35,12 @@ async function waitForHealth(wrangler) {
   const deadline = Date.now() + READY_TIMEOUT_MS
   while (Date.now() < deadline) {
     if (wrangler.exitCode !== null || wrangler.signalCode !== null) throw new Error('wrangler dev exited before the app answered')
-    try {
-      const res = await fetch(`${ORIGIN}/api/v1/health`)
-      if (res.ok) return
-    } catch {
-      // Not listening yet.
+    const res = await fetch(`${ORIGIN}/api/v1/health`).catch(() => null) // null: not listening yet
+    if (res?.ok) return
+    // The Worker refuses to run with a missing or weak secret: say which, and how to fix it.
+    const { status, missing = [] } = res?.status === 503 ? await res.json().catch(() => ({})) : {}
+    if (status === 'misconfigured') {
+      throw new Error(`the Worker reports missing or weak secrets: ${missing.join(', ')}. Each needs at least 32 random bytes as base64, base64url or hex; remove its line from .dev.vars to get a fresh one (local links and answers made with the old value stop working).`)
     }
     await sleep(250)
   }

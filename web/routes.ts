@@ -18,6 +18,7 @@ export const routes: readonly Route[] = [
   { path: '/sign-up', page: lazy(() => import('./pages/sign-up')) },
   { path: '/sign-in', page: lazy(() => import('./pages/sign-in')) },
   { path: '/auth/verify', page: lazy(() => import('./pages/verify')) },
+  { path: '/invitations', page: lazy(() => import('./pages/invitations')) },
   { path: '/o/:slug', page: lazy(() => import('./pages/org-overview')), layout: 'org' },
   { path: '/o/:slug/settings', page: lazy(() => import('./pages/settings')), layout: 'org' },
   { path: '/o/:slug/members', page: lazy(() => import('./pages/members')), layout: 'org' },

@@ -18,11 +18,21 @@ export interface Bindings {
   MAIL_HTTP_URL?: string
   MAIL_HTTP_TOKEN?: string
   MAIL_FROM?: string
+  /** DNS-over-HTTPS JSON endpoint for domain proofs; Cloudflare's resolver when unset. */
+  DOH_URL?: string
 }
 
 /** The caller as resolved from the credential: a signed-in person or an API key. */
 export type Principal =
-  | { kind: 'session'; userId: string; sessionHash: string; email: string; name: string }
+  | {
+      kind: 'session'
+      userId: string
+      sessionHash: string
+      email: string
+      name: string
+      /** Set for a session from an organisation's single sign-on: every other organisation is not found. */
+      scopeOrgId: string | null
+    }
   | { kind: 'key'; keyId: string; orgId: string; scope: ApiKeyScope }
 
 export interface Variables {

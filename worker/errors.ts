@@ -13,6 +13,7 @@ const STATUS: Record<ErrorCode, number> = {
   UNSUPPORTED_MEDIA_TYPE: 415,
   RATE_LIMITED: 429,
   INTERNAL: 500,
+  MISCONFIGURED: 503,
 }
 
 const TITLES: Record<ErrorCode, Record<Lang, string>> = {
@@ -26,6 +27,7 @@ const TITLES: Record<ErrorCode, Record<Lang, string>> = {
   UNSUPPORTED_MEDIA_TYPE: { sv: 'Mediatypen stöds inte', en: 'Unsupported media type' },
   RATE_LIMITED: { sv: 'För många förfrågningar', en: 'Too many requests' },
   INTERNAL: { sv: 'Internt fel', en: 'Internal error' },
+  MISCONFIGURED: { sv: 'Tjänsten är felkonfigurerad', en: 'Service misconfigured' },
 }
 
 /** A detail in both languages; a plain string is used for both. */
@@ -41,7 +43,7 @@ export class ApiError extends Error {
   constructor(
     readonly code: ErrorCode,
     readonly detailText: Text,
-    readonly extra: { reason?: string; errors?: FieldError[]; retryAfter?: number } = {},
+    readonly extra: { reason?: string; errors?: FieldError[]; retryAfter?: number; missing?: string[] } = {},
   ) {
     super(typeof detailText === 'string' ? detailText : detailText.en)
   }
@@ -80,6 +82,7 @@ export function problemResponse(err: ApiError, lang: Lang, requestId: string): R
   }
   if (err.extra.reason) body.reason = err.extra.reason
   if (err.extra.errors) body.errors = err.extra.errors
+  if (err.extra.missing) body.missing = err.extra.missing
   const headers = new Headers({ 'Content-Type': 'application/problem+json; charset=utf-8', 'X-Request-Id': requestId })
   if (err.extra.retryAfter !== undefined) headers.set('Retry-After', String(Math.max(1, Math.ceil(err.extra.retryAfter))))
   return new Response(JSON.stringify(body), { status: err.status, headers })

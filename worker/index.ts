@@ -5,6 +5,7 @@ import { instrumentRoutes } from './routes/instruments'
 import { signupRoutes } from './routes/signup'
 import { authRoutes } from './routes/auth'
 import { oidcRoutes } from './routes/oidc'
+import { memberInvitationRoutes } from './routes/member-invitations'
 import { organisationRoutes } from './routes/organisations'
 import { memberRoutes } from './routes/members'
 import { unitRoutes } from './routes/units'
@@ -30,6 +31,8 @@ import { consumeMailQueue, type MailQueueBody } from './services/invitations'
 import './services/round-hooks'
 import { deliverRaisedWebhooks } from './services/webhooks'
 import { webhookRoutes } from './routes/webhooks'
+import { assertSecrets } from './middleware/secrets'
+import { domainRoutes } from './routes/domains'
 
 const app = newApp()
   .use('/api/v1/*', deliverRaisedWebhooks)
@@ -38,6 +41,7 @@ const app = newApp()
   .route('/api/v1/signup', signupRoutes)
   .route('/api/v1/auth', authRoutes)
   .route('/api/v1/auth/oidc', oidcRoutes)
+  .route('/api/v1/auth/invitations', memberInvitationRoutes)
   .route('/api/v1/dev', devRoutes)
   .route('/api/v1/dev/seed', devSeedRoutes)
   .route('/api/v1/orgs/:org', organisationRoutes)
@@ -47,6 +51,7 @@ const app = newApp()
   .route('/api/v1/orgs/:org/api-keys', apiKeyRoutes)
   .route('/api/v1/orgs/:org/audit-log', auditRoutes)
   .route('/api/v1/orgs/:org/webhooks', webhookRoutes)
+  .route('/api/v1/orgs/:org/domains', domainRoutes)
   .route('/api/v1/orgs/:org/assessments', assessmentRoutes)
   .route('/api/v1/orgs/:org/assessments/:id', respondentRoutes)
   .route('/api/v1/orgs/:org/assessments/:id/participation', participationRoutes)
@@ -66,10 +71,12 @@ export { app }
 export default {
   fetch: app.fetch,
   async scheduled(controller: ScheduledController, env: Bindings, ctx: ExecutionContext) {
+    assertSecrets(env)
     ctx.waitUntil(runScheduled(env, controller.scheduledTime))
   },
   /** Mail delivery: each message carries ~50 outbox ids (invitations, reminders). */
   async queue(batch: MessageBatch<MailQueueBody>, env: Bindings) {
+    assertSecrets(env)
     await consumeMailQueue(batch, env)
   },
 } satisfies ExportedHandler<Bindings, MailQueueBody>

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini'
-import { ASSESSMENT_STATUSES, FORMS, LANGS, RESPONDENT_ROLES, RESPONDENT_STATUSES } from '../enums'
+import { ASSESSMENT_STATUSES, FORMS, HIDDEN_REASONS, LANGS, RESPONDENT_ROLES, RESPONDENT_STATUSES } from '../enums'
 import { msg } from './common'
 
 const Iso = z.string().check(
@@ -63,7 +63,8 @@ export type ImportRespondents = z.infer<typeof ImportRespondents>
 export const ImportResult = z.object({
   added: z.number(),
   skipped: z.number(),
-  errors: z.array(z.object({ row: z.number(), message: z.string() })),
+  /** `reasons`: email_invalid, role_unknown, unit_unknown, name_long, domain_unverified, plus_alias, same_mailbox, admin_member. */
+  errors: z.array(z.object({ row: z.number(), message: z.string(), reasons: z.array(z.string()) })),
 })
 
 export const Respondent = z.object({
@@ -72,17 +73,28 @@ export const Respondent = z.object({
   name: z.nullable(z.string()),
   role: z.enum(RESPONDENT_ROLES),
   unitId: z.nullable(z.string()),
-  status: z.enum(RESPONDENT_STATUSES),
+  /** Whether the invitation has gone out; never whether they started or submitted (model.md §4). */
+  status: z.enum(['added', 'invited']),
 })
 
 export const RemindersSent = z.object({ sent: z.number() })
 
 const Counts = { invited: z.number(), started: z.number(), submitted: z.number(), rate: z.nullable(z.number()) }
+const Hidden = { suppressed: z.literal(true) }
+const RoleId = { role: z.enum(RESPONDENT_ROLES) }
+const UnitId = { unitId: z.nullable(z.string()) }
+/** Counts as of `asOf` (recounted at most every 10 minutes); groups below the round's k hidden. */
 export const Participation = z.object({
-  ...Counts,
+  invited: z.number(),
+  started: z.nullable(z.number()),
+  submitted: z.nullable(z.number()),
+  rate: z.nullable(z.number()),
+  suppressed: z.optional(z.literal(true)),
+  asOf: z.string(),
+  k: z.number(),
   sending: z.object({ queued: z.number(), sent: z.number(), failed: z.number() }),
-  byRole: z.array(z.object({ role: z.enum(RESPONDENT_ROLES), ...Counts })),
-  byUnit: z.array(z.object({ unitId: z.nullable(z.string()), ...Counts })),
+  byRole: z.array(z.union([z.object({ ...RoleId, ...Counts }), z.object({ ...RoleId, ...Hidden })])),
+  byUnit: z.array(z.union([z.object({ ...UnitId, ...Counts }), z.object({ ...UnitId, ...Hidden })])),
 })
 
 export const ResultsQuery = z.strictObject({ breakdown: z.optional(z.enum(['role', 'unit'])) })
@@ -93,9 +105,11 @@ const Score = z.object({
   ci: z.nullable(z.tuple([z.number(), z.number()])),
   n: z.number(),
   suppressed: z.optional(z.literal(true)),
+  /** Why a suppressed score is hidden (docs/model.md §4). */
+  hidden: z.optional(z.enum(HIDDEN_REASONS)),
 })
 const ScoreLevels = { overall: Score, dimensions: z.array(Score), categories: z.array(Score), factors: z.array(Score) }
-const Group = z.union([z.object({ id: z.string(), n: z.number(), ...ScoreLevels }), z.object({ id: z.string(), suppressed: z.literal(true) })])
+const Group = z.union([z.object({ id: z.string(), n: z.number(), ...ScoreLevels }), z.object({ id: z.string(), suppressed: z.literal(true), hidden: z.optional(z.enum(HIDDEN_REASONS)) })])
 
 /** The results of a closed round (numbers per docs/model.md). */
 export const Results = z.object({

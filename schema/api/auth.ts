@@ -9,5 +9,7 @@ export const User = z.object({ id: z.string(), email: z.string(), name: z.string
 export const Me = z.object({
   user: User,
   organisations: z.array(z.object({ id: z.string(), slug: z.string(), name: z.string(), role: z.enum(MEMBER_ROLES), status: z.string(), demo: z.boolean() })),
+  /** Set when the session came from an organisation's single sign-on: it reaches that organisation only. */
+  scope: z.nullable(z.object({ orgId: z.string() })),
 })
 export type Me = z.infer<typeof Me>

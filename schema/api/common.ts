@@ -24,3 +24,5 @@ export function pageOf<T extends z.core.$ZodType>(item: T) {
 }
 
 export const Health = z.object({ status: z.literal('ok') })
+/** Health when a required secret is missing or weak: the names only, never a value. */
+export const HealthMisconfigured = z.object({ status: z.literal('misconfigured'), missing: z.array(z.string()) })

@@ -2,7 +2,21 @@ import * as z from 'zod/mini'
 import { API_KEY_SCOPES, MEMBER_ROLES } from '../enums'
 import { Email, Name } from './common'
 
-export const Member = z.object({ userId: z.string(), id: z.string(), email: z.string(), name: z.string(), role: z.enum(MEMBER_ROLES), createdAt: z.string() })
+/**
+ * A member (`status: "active"`, `id` = `userId`) or a pending invitation (`status: "pending"`,
+ * `id` = `invitationId`, `userId` null: whether the address has an account is not told).
+ */
+export const Member = z.object({
+  id: z.string(),
+  userId: z.nullable(z.string()),
+  email: z.string(),
+  name: z.string(),
+  role: z.enum(MEMBER_ROLES),
+  createdAt: z.string(),
+  status: z.enum(['active', 'pending']),
+  invitationId: z.optional(z.string()),
+  expiresAt: z.optional(z.string()),
+})
 export const CreateMember = z.strictObject({ email: Email, name: Name, role: z.enum(MEMBER_ROLES) })
 export const PatchMember = z.strictObject({ role: z.optional(z.enum(MEMBER_ROLES)), name: z.optional(Name) })
 export const MemberParams = z.object({ org: z.string(), userId: z.string().check(z.maxLength(100)) })

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini'
-import { FACTOR_IDS, COUNTY_CODES, MEMBER_ROLES, ORG_KINDS, ORG_STATUSES, QUADRANT_TYPES } from '../enums'
+import { FACTOR_IDS, COUNTY_CODES, MEMBER_ROLES, OIDC_TOKEN_AUTH_METHODS, ORG_KINDS, ORG_STATUSES, QUADRANT_TYPES } from '../enums'
 import { Email, Name, msg } from './common'
 import { isValidOrgNumber, SLUG_PATTERN } from './org-number'
 
@@ -37,7 +37,11 @@ export const OidcSettings = z.object({
   issuer: z.nullable(z.string()),
   clientId: z.nullable(z.string()),
   allowedDomains: z.array(z.string()),
+  /** Each allowed domain and whether the organisation has proven it: sign-on honours only proven ones. */
+  allowedDomainStatus: z.array(z.object({ domain: z.string(), verified: z.boolean() })),
   clientSecretSet: z.boolean(),
+  /** null: chosen from the provider's discovery document (client_secret_basic when offered). */
+  tokenAuthMethod: z.nullable(z.enum(OIDC_TOKEN_AUTH_METHODS)),
 })
 
 export const Organisation = z.object({
@@ -51,6 +55,9 @@ export const Organisation = z.object({
   status: z.enum(ORG_STATUSES),
   demo: z.boolean(),
   shareBenchmark: z.boolean(),
+  /** How the organisation is verified for peer groups (docs/model.md §5); null: not verified,
+   *  so it does not count as a peer. */
+  verification: z.nullable(z.enum(['registry', 'operator'])),
   anonymityThreshold: z.number(),
   targets: z.record(z.string(), z.number()),
   innovationBands: z.record(z.string(), z.object({ min: z.number(), max: z.number() })),
@@ -79,6 +86,7 @@ export const PatchOrganisation = z.strictObject({
         clientId: z.optional(z.nullable(z.string().check(z.minLength(1), z.maxLength(500)))),
         clientSecret: z.optional(z.nullable(z.string().check(z.minLength(1), z.maxLength(2000)))),
         allowedDomains: z.optional(z.nullable(z.array(Domain).check(z.maxLength(50)))),
+        tokenAuthMethod: z.optional(z.nullable(z.enum(OIDC_TOKEN_AUTH_METHODS))),
       }),
     ),
   ),

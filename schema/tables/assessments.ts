@@ -1,4 +1,5 @@
 import { sqliteTable, text, integer, index, uniqueIndex, primaryKey } from 'drizzle-orm/sqlite-core'
+import { sql } from 'drizzle-orm'
 import { ASSESSMENT_STATUSES, FORMS, LANGS, RESPONDENT_ROLES, RESPONDENT_STATUSES } from '../enums'
 
 /** Assessment rounds: one survey of the organisation on one instrument version and form. */
@@ -16,9 +17,21 @@ export const assessments = sqliteTable(
     createdAt: text('created_at').notNull(),
     openedAt: text('opened_at'),
     closedAt: text('closed_at'),
+    /** The organisation's k when the round opened: the round's k never drops below it. */
+    kAtOpen: integer('k_at_open'),
+    /** The round's k when it closed (its results are kept from this k up): its floor from then on. */
+    kAtClose: integer('k_at_close'),
+    /** JSON participation counts (worker/domain/participation.ts) as of `participationAsOf`. */
+    participation: text('participation'),
+    participationAsOf: text('participation_as_of'),
   },
-  // The second index serves the cron backstop: open rounds whose closing time has passed.
-  (t) => [index('assessments_org_created').on(t.orgId, t.createdAt, t.id), index('assessments_status_closes').on(t.status, t.closesAt)],
+  // The second index serves the cron backstop: open rounds whose closing time has passed; the
+  // third, closed rounds whose results are not kept yet (the cron keeps them).
+  (t) => [
+    index('assessments_org_created').on(t.orgId, t.createdAt, t.id),
+    index('assessments_status_closes').on(t.status, t.closesAt),
+    index('assessments_closed_not_kept').on(t.status).where(sql`k_at_close IS NULL`),
+  ],
 )
 
 /**
@@ -57,7 +70,7 @@ export const respondents = sqliteTable(
  * nothing in the database links a row to a respondent. Created WITHOUT ROWID (edited into the
  * migration: drizzle cannot express it) so rows are stored in key order, which is random, not in
  * insertion order; and no timestamps. Role and unit are the breakdown attributes only. The rows
- * live only while the round is open: its close (the freeze) replaces them with aggregates.
+ * live only while the round is open: its close replaces them with its kept results.
  */
 export const responses = sqliteTable(
   'responses',
@@ -75,7 +88,7 @@ export const responses = sqliteTable(
 )
 
 /**
- * The submitted responses of a round closed before aggregates existed (response_aggregates):
+ * The submitted responses of a round closed before its results were kept (closed_round_results):
  * compact strings (one per response, sorted, so no order survives) in chunks under 1 MB. Read
  * once more when such a round is frozen, and deleted with its answers; nothing writes here.
  */

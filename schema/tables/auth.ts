@@ -24,8 +24,10 @@ export const sessions = sqliteTable(
     lastSeenAt: text('last_seen_at').notNull(),
     expiresAt: text('expires_at').notNull(),
     revokedAt: text('revoked_at'),
+    /** Set when the session came from an organisation's single sign-on: it reaches only that organisation. */
+    orgId: text('org_id'),
   },
-  (t) => [index('sessions_user').on(t.userId)],
+  (t) => [index('sessions_user').on(t.userId), index('sessions_org').on(t.orgId)],
 )
 
 /** Fixed-window counters for limits the rate-limit binding cannot express (15 min, 1 h). */

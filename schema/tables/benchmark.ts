@@ -17,11 +17,13 @@ export const benchmarkEntries = sqliteTable(
     county: text('county'),
     demo: integer('demo', { mode: 'boolean' }).notNull(),
     share: integer('share', { mode: 'boolean' }).notNull(),
+    /** Verified by the registry extract or an operator: only verified organisations are peers. */
+    verified: integer('verified', { mode: 'boolean' }).notNull().default(false),
     roundId: text('round_id').notNull(),
     closedAt: text('closed_at').notNull(),
     /** JSON { [factor | category | dimension id | "overall"]: percent | null }. */
     scores: text('scores').notNull(),
   },
-  // The read path: sharing organisations of one demo status on one version within the window.
-  (t) => [primaryKey({ columns: [t.orgId, t.instrumentVersion] }), index('benchmark_entries_read').on(t.instrumentVersion, t.demo, t.share, t.closedAt)],
+  // The read path: verified sharing organisations of one demo status on one version within the window.
+  (t) => [primaryKey({ columns: [t.orgId, t.instrumentVersion] }), index('benchmark_entries_read').on(t.instrumentVersion, t.demo, t.share, t.verified, t.closedAt)],
 )

@@ -1,5 +1,5 @@
 import { sqliteTable, text, integer, index, uniqueIndex, primaryKey } from 'drizzle-orm/sqlite-core'
-import { ORG_KINDS, ORG_STATUSES, MEMBER_ROLES } from '../enums'
+import { ORG_KINDS, ORG_STATUSES, MEMBER_ROLES, OIDC_TOKEN_AUTH_METHODS } from '../enums'
 
 export const organisations = sqliteTable(
   'organisations',
@@ -25,8 +25,12 @@ export const organisations = sqliteTable(
     oidcClientSecretEnc: text('oidc_client_secret_enc'),
     /** JSON string[] */
     oidcAllowedDomains: text('oidc_allowed_domains').notNull().default('[]'),
+    /** How we authenticate at the token endpoint; null: chosen from the provider's discovery document. */
+    oidcTokenAuthMethod: text('oidc_token_auth_method', { enum: OIDC_TOKEN_AUTH_METHODS }),
     createdAt: text('created_at').notNull(),
     activatedAt: text('activated_at'),
+    /** When a platform operator approved the organisation for peer groups (docs/model.md §5). */
+    operatorVerifiedAt: text('operator_verified_at'),
   },
   (t) => [uniqueIndex('organisations_slug').on(t.slug), uniqueIndex('organisations_org_number').on(t.orgNumber)],
 )
@@ -39,6 +43,8 @@ export const users = sqliteTable(
     email: text('email').notNull(),
     name: text('name').notNull(),
     createdAt: text('created_at').notNull(),
+    /** When the person first used an e-mail sign-in link: only then may a provider identity be linked. */
+    emailProvenAt: text('email_proven_at'),
   },
   (t) => [uniqueIndex('users_email').on(t.email)],
 )

@@ -54,8 +54,13 @@ export async function setUp(baseUrl, respondentCount) {
   const cookie = verified.headers.get('set-cookie').split(';')[0]
   const { secret: key } = expectStatus(await api(baseUrl, `/api/v1/orgs/${organisation.slug}/api-keys`, { cookie, body: { name: 'load', scope: 'write' } }), 201, 'API key')
 
+  // Respondents need a proven domain: a reserved name is proven without DNS on this loopback dev server.
+  const domain = `${organisation.slug}.test`
+  const claim = expectStatus(await api(baseUrl, `/api/v1/orgs/${organisation.slug}/domains`, { cookie, body: { domain } }), 201, 'domain claim')
+  expectStatus(await api(baseUrl, `/api/v1/orgs/${organisation.slug}/domains/${claim.id}/verify`, { cookie, method: 'POST' }), 200, 'domain proof')
+
   const round = expectStatus(await api(baseUrl, `/api/v1/orgs/${organisation.slug}/assessments`, { key, body: { name: `Last ${tag}`, form: 'short' } }), 201, 'round')
-  const emails = Array.from({ length: respondentCount }, (_, i) => `r${i}-${tag}@load.example.se`)
+  const emails = Array.from({ length: respondentCount }, (_, i) => `r${i}-${tag}@${domain}`)
   const rows = emails.map((email, i) => ({ email, name: `Respondent ${i}`, role: i % 3 ? 'staff' : 'it' }))
   const imported = expectStatus(await api(baseUrl, `/api/v1/orgs/${organisation.slug}/assessments/${round.id}/respondents`, { key, body: { respondents: rows } }), 201, 'import')
   if (imported.added !== respondentCount) throw new Error(`import added ${imported.added} of ${respondentCount}`)

@@ -43,7 +43,7 @@ describe('anonymity by construction (storage)', () => {
     for (let seed = 0; seed < 4; seed++) {
       const org = await seedOrg({ k: 3 })
       const unit = await seedUnit(org.id, `Enhet ${seed}`)
-      const rows = Array.from({ length: 8 }, (_, i) => ({ email: `anon${seed}.${i}@example.se`, name: `Anon ${i}`, role: i % 2 ? 'it' : 'staff', unitId: i % 3 ? unit : null }))
+      const rows = Array.from({ length: 8 }, (_, i) => ({ email: `anon${seed}.${i}@${org.domain}`, name: `Anon ${i}`, role: i % 2 ? 'it' : 'staff', unitId: i % 3 ? unit : null }))
       const { round, people, tokens } = await openRoundWith(org, rows)
       // The order respondents were stored in (the participation table keeps insertion order).
       const order = (await env.DB.prepare('SELECT id FROM respondents WHERE assessment_id = ? ORDER BY rowid').bind(round.id).all<{ id: string }>()).results.map((r) => r.id)

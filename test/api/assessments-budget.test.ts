@@ -83,10 +83,10 @@ async function measure(path: string, init: { method?: string; cookie?: string; k
   return { res, stats }
 }
 
-const rows = (tag: string, n: number) => Array.from({ length: n }, (_, i) => ({ email: `${tag}${i}@example.se`, role: i % 2 ? 'it' : 'staff' }))
+const rows = (org: SeededOrg, tag: string, n: number) => Array.from({ length: n }, (_, i) => ({ email: `${tag}${i}@${org.domain}`, role: i % 2 ? 'it' : 'staff' }))
 
 async function submittedRound(org: SeededOrg, submitted: number, unsubmitted: number) {
-  const { round, people, tokens } = await openRoundWith(org, rows(`b${Math.random().toString(36).slice(2, 6)}`, submitted + unsubmitted))
+  const { round, people, tokens } = await openRoundWith(org, rows(org, `b${Math.random().toString(36).slice(2, 6)}`, submitted + unsubmitted))
   for (const [i, p] of people.entries()) {
     const token = tokens.get(p.email)!
     await app.request(`${ORIGIN}/api/v1/respond/${token}/answers`, { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ answers: { 'E1.1': 3, 'E2.1': 4 } }) }, env)
@@ -122,7 +122,7 @@ describe('D1 rows read per request', () => {
 
   it('respondent GET writes nothing; a save is one statement (two on the first save), the token remembered', async () => {
     const org = await seedOrg()
-    const { people, tokens } = await openRoundWith(org, rows('rg', 3))
+    const { people, tokens } = await openRoundWith(org, rows(org, 'rg', 3))
     const token = tokens.get(people[0].email)!
     const get = await measure(`/api/v1/respond/${token}`)
     expect(get.res.status).toBe(200)

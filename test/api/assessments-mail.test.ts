@@ -13,7 +13,7 @@ const sentCount = async (batchId: string) =>
 describe('invitations through the queue', () => {
   it('queues one outbox row per respondent on open and the consumer sends them all', async () => {
     const org = await seedOrg()
-    const { round: r } = await openRoundWith(org, people('inv', 120))
+    const { round: r } = await openRoundWith(org, people(org, 'inv', 120))
     const queued = await env.DB.prepare("SELECT count(*) AS n, min(kind) AS kind, min(lang) AS lang FROM outbox WHERE batch_id = ?").bind(r.id).first()
     expect(queued).toEqual({ n: 120, kind: 'invitation', lang: 'sv' })
     await eventually(async () => (await sentCount(r.id)) === 120)
@@ -27,7 +27,7 @@ describe('invitations through the queue', () => {
   it('opens a round of 5,000 in one request: bulk outbox insert plus two sendBatch calls', async () => {
     const org = await seedOrg()
     const r = await createRound(org)
-    await addRespondents(org, r.id, people('bulk', 5000))
+    await addRespondents(org, r.id, people(org, 'bulk', 5000))
     const started = performance.now()
     const res = await call(round(org, r.id, '/open'), { key: org.writeKey, method: 'POST' })
     const ms = performance.now() - started
@@ -42,7 +42,7 @@ describe('invitations through the queue', () => {
 describe('POST …/reminders', () => {
   it('reminds invited and started respondents who have not submitted, once per 24 hours, with the same link', async () => {
     const org = await seedOrg()
-    const { round: r, people: ps, tokens } = await openRoundWith(org, people('rem', 4))
+    const { round: r, people: ps, tokens } = await openRoundWith(org, people(org, 'rem', 4))
     const [submitted, started] = ps.map((p) => tokens.get(p.email)!)
     await call(`/api/v1/respond/${submitted}/submit`, { method: 'POST' })
     await call(`/api/v1/respond/${started}/answers`, { method: 'PUT', body: { answers: { 'E1.1': 3 } } })
@@ -66,7 +66,7 @@ describe('POST …/reminders', () => {
     const org = await seedOrg()
     const draft = await createRound(org)
     expect((await call(round(org, draft.id, '/reminders'), { key: org.writeKey, method: 'POST' })).status).toBe(409)
-    const { round: r } = await openRoundWith(org, people('remc', 1))
+    const { round: r } = await openRoundWith(org, people(org, 'remc', 1))
     await call(round(org, r.id, '/close'), { key: org.writeKey, method: 'POST' })
     expect((await call(round(org, r.id, '/reminders'), { key: org.writeKey, method: 'POST' })).status).toBe(409)
     expect((await call(round(org, r.id, '/reminders'), { key: org.readKey, method: 'POST' })).status).toBe(403)
@@ -75,38 +75,37 @@ describe('POST …/reminders', () => {
 
 describe('GET …/participation', () => {
   it('has null rates before anyone is invited', async () => {
-    const org = await seedOrg()
+    const org = await seedOrg({ k: 3 })
     const r = await createRound(org)
-    await addRespondents(org, r.id, people('none', 2))
-    expect(await participation(org, r.id)).toEqual({
-      invited: 0, started: 0, submitted: 0, rate: null,
+    await addRespondents(org, r.id, people(org, 'none', 3))
+    const p = await participation(org, r.id)
+    expect(p).toEqual({
+      invited: 0, started: 0, submitted: 0, rate: null, asOf: expect.any(String), k: 3,
       sending: { queued: 0, sent: 0, failed: 0 },
       byRole: [{ role: 'staff', invited: 0, started: 0, submitted: 0, rate: null }],
       byUnit: [{ unitId: null, invited: 0, started: 0, submitted: 0, rate: null }],
     })
   })
 
-  it('counts cumulatively by role and unit', async () => {
-    const org = await seedOrg()
+  it('counts cumulatively by role and unit, for groups of at least k', async () => {
+    const org = await seedOrg({ k: 3 })
     const unit = await seedUnit(org.id, 'Skola')
     const rows = [
-      { email: 'p1@example.se', role: 'it', unitId: unit },
-      { email: 'p2@example.se', role: 'it', unitId: unit },
-      { email: 'p3@example.se', role: 'staff' },
-      { email: 'p4@example.se', role: 'staff' },
+      ...[1, 2, 3].map((i) => ({ email: `p${i}@${org.domain}`, role: 'it', unitId: unit })),
+      ...[4, 5, 6].map((i) => ({ email: `p${i}@${org.domain}`, role: 'staff' })),
     ]
     const { round: r, tokens } = await openRoundWith(org, rows)
-    await call(`/api/v1/respond/${tokens.get('p1@example.se')}/submit`, { method: 'POST' })
-    await call(`/api/v1/respond/${tokens.get('p3@example.se')}/answers`, { method: 'PUT', body: { answers: { 'E1.1': 1 } } })
+    await call(`/api/v1/respond/${tokens.get(`p1@${org.domain}`)}/submit`, { method: 'POST' })
+    await call(`/api/v1/respond/${tokens.get(`p4@${org.domain}`)}/answers`, { method: 'PUT', body: { answers: { 'E1.1': 1 } } })
     const p = await participation(org, r.id)
-    expect(p).toMatchObject({ invited: 4, started: 2, submitted: 1, rate: 0.25 })
+    expect(p).toMatchObject({ invited: 6, started: 2, submitted: 1, rate: 1 / 6 })
     expect(p.byRole).toEqual([
-      { role: 'it', invited: 2, started: 1, submitted: 1, rate: 0.5 },
-      { role: 'staff', invited: 2, started: 1, submitted: 0, rate: 0 },
+      { role: 'it', invited: 3, started: 1, submitted: 1, rate: 1 / 3 },
+      { role: 'staff', invited: 3, started: 1, submitted: 0, rate: 0 },
     ])
     expect(p.byUnit).toEqual([
-      { unitId: unit, invited: 2, started: 1, submitted: 1, rate: 0.5 },
-      { unitId: null, invited: 2, started: 1, submitted: 0, rate: 0 },
+      { unitId: unit, invited: 3, started: 1, submitted: 1, rate: 1 / 3 },
+      { unitId: null, invited: 3, started: 1, submitted: 0, rate: 0 },
     ])
   })
 })
@@ -115,7 +114,7 @@ describe('the mail queue consumer', () => {
   it('renders and sends the outbox rows a message names, then acknowledges it', async () => {
     const org = await seedOrg({ name: 'Kö kommun' })
     const r = await createRound(org, { language: 'en' })
-    await addRespondents(org, r.id, [{ email: 'queue.direct@example.se', role: 'it' }])
+    await addRespondents(org, r.id, [{ email: `queue.direct@${org.domain}`, role: 'it' }])
     const [p] = await listAllRespondents(org, r.id)
     const payload = JSON.stringify({ respondentId: p.id, orgName: 'Kö kommun', assessmentName: 'Q', closesAt: null, origin: 'http://app.test' })
     await env.DB.prepare("INSERT INTO outbox (id, org_id, batch_id, to_email, kind, lang, payload, status, attempts, created_at) VALUES ('out_direct', ?, ?, ?, 'invitation', 'en', ?, 'queued', 0, ?)")
@@ -129,7 +128,7 @@ describe('the mail queue consumer', () => {
     const result = await getQueueResult(batch, ctx)
     expect(result.explicitAcks.sort()).toEqual(['m1', 'm2'])
     expect(await env.DB.prepare("SELECT status FROM outbox WHERE id = 'out_direct'").first()).toEqual({ status: 'sent' })
-    const [mail] = await mailTo('queue.direct@example.se')
+    const [mail] = await mailTo(`queue.direct@${org.domain}`)
     expect(mail.subject).toBe('Kö kommun: measure our digital maturity')
     expect(mail.links).toEqual([`http://app.test/r/${await tokenOf(p.id)}`])
   })

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { env } from 'cloudflare:workers'
 import { call, json } from '../helpers/http'
-import { addRespondents, createRound, eventually, listAllRespondents, mailTo, openRoundWith, people, seedOrg, seedUnit, type SeededOrg } from '../helpers/seed'
+import { addRespondents, createRound, eventually, listAllRespondents, mailTo, openRoundWith, people, seedOrg, seedUnit, tokenOf, type SeededOrg } from '../helpers/seed'
 
 const path = (org: SeededOrg, id: string) => `/api/v1/orgs/${org.slug}/assessments/${id}/respondents`
 const csv = (org: SeededOrg, id: string, text: string) => call(path(org, id), { key: org.writeKey, method: 'POST', raw: text, contentType: 'text/csv; charset=utf-8' })
@@ -15,12 +15,12 @@ describe('POST …/respondents (JSON)', () => {
       key: org.writeKey,
       body: {
         respondents: [
-          { email: ' Anna.Berg@Example.se ', name: 'Anna Berg', role: 'it', unitId: unit },
-          { email: 'anna.berg@example.se', role: 'staff' },
+          { email: ` Anna.Berg@${org.domain.toUpperCase()} `, name: 'Anna Berg', role: 'it', unitId: unit },
+          { email: `anna.berg@${org.domain}`, role: 'staff' },
           { email: 'not-an-email', role: 'staff' },
-          { email: 'bo@example.se', role: 'chef' },
-          { email: 'cia@example.se', role: 'manager', unitId: 'unt_nope' },
-          { email: 'dan@example.se', role: 'management', name: null },
+          { email: `bo@${org.domain}`, role: 'chef' },
+          { email: `cia@${org.domain}`, role: 'manager', unitId: 'unt_nope' },
+          { email: `dan@${org.domain}`, role: 'management', name: null },
         ],
       },
     })
@@ -33,12 +33,12 @@ describe('POST …/respondents (JSON)', () => {
     expect(body.errors[1].message).toContain('chef')
     expect(body.errors[2].message).toContain('unt_nope')
     const list = await listAllRespondents(org, round.id)
-    const anna = list.find((r) => r.email === 'anna.berg@example.se')
+    const anna = list.find((r) => r.email === `anna.berg@${org.domain}`)
     expect(Object.keys(anna!).sort()).toEqual(['email', 'id', 'name', 'role', 'status', 'unitId'])
     expect(anna).toMatchObject({ name: 'Anna Berg', role: 'it', unitId: unit, status: 'added' })
     expect(anna!.id).toMatch(/^rsp_/)
     // A second upload: the existing address is a duplicate too.
-    const again = await json(await call(path(org, round.id), { key: org.writeKey, body: { respondents: [{ email: 'DAN@example.se', role: 'it' }] } }))
+    const again = await json(await call(path(org, round.id), { key: org.writeKey, body: { respondents: [{ email: `DAN@${org.domain}`, role: 'it' }] } }))
     expect(again).toEqual({ added: 0, skipped: 1, errors: [] })
   })
 
@@ -55,7 +55,7 @@ describe('POST …/respondents (JSON)', () => {
   it('413 above 5,000 rows (after parsing), 400 for the wrong shape, 415 for other media types', async () => {
     const org = await seedOrg()
     const round = await createRound(org)
-    const big = await call(path(org, round.id), { key: org.writeKey, body: { respondents: people('big', 5001) } })
+    const big = await call(path(org, round.id), { key: org.writeKey, body: { respondents: people(org, 'big', 5001) } })
     expect(big.status).toBe(413)
     const shape = await call(path(org, round.id), { key: org.writeKey, body: { respondents: [{ email: 5, role: 'it', extra: 1 }] } })
     expect(shape.status).toBe(400)
@@ -67,7 +67,7 @@ describe('POST …/respondents (JSON)', () => {
   it('takes exactly 5,000 rows in one upload', async () => {
     const org = await seedOrg()
     const round = await createRound(org)
-    const res = await call(path(org, round.id), { key: org.writeKey, body: { respondents: people('many', 5000) } })
+    const res = await call(path(org, round.id), { key: org.writeKey, body: { respondents: people(org, 'many', 5000) } })
     expect(res.status).toBe(201)
     expect((await json(res)).added).toBe(5000)
     const count = await env.DB.prepare('SELECT count(*) AS n FROM respondents WHERE assessment_id = ?').bind(round.id).first()
@@ -79,8 +79,8 @@ describe('POST …/respondents (JSON)', () => {
     const round = await createRound(org)
     await call(`/api/v1/orgs/${org.slug}/assessments/${round.id}/open`, { key: org.writeKey, method: 'POST' })
     await call(`/api/v1/orgs/${org.slug}/assessments/${round.id}/close`, { key: org.writeKey, method: 'POST' })
-    expect((await call(path(org, round.id), { key: org.writeKey, body: { respondents: people('late', 1) } })).status).toBe(409)
-    expect((await call(path(org, round.id), { key: org.readKey, body: { respondents: people('late', 1) } })).status).toBe(403)
+    expect((await call(path(org, round.id), { key: org.writeKey, body: { respondents: people(org, 'late', 1) } })).status).toBe(409)
+    expect((await call(path(org, round.id), { key: org.readKey, body: { respondents: people(org, 'late', 1) } })).status).toBe(403)
   })
 })
 
@@ -89,12 +89,12 @@ describe('POST …/respondents (CSV)', () => {
     const org = await seedOrg()
     const unit = await seedUnit(org.id, 'Ekonomi')
     const round = await createRound(org)
-    const res = await csv(org, round.id, 'Email,Role,Extra,Name,UNIT\na@example.se,staff,x,Anna,Ekonomi\nb@example.se,it,y,Bo,\n')
+    const res = await csv(org, round.id, `Email,Role,Extra,Name,UNIT\na@${org.domain},staff,x,Anna,Ekonomi\nb@${org.domain},it,y,Bo,\n`)
     expect(res.status).toBe(201)
     expect(await json(res)).toEqual({ added: 2, skipped: 0, errors: [] })
     const list = await listAllRespondents(org, round.id)
-    expect(list.find((r) => r.email === 'a@example.se')).toMatchObject({ name: 'Anna', unitId: unit, role: 'staff' })
-    expect(list.find((r) => r.email === 'b@example.se')).toMatchObject({ name: 'Bo', unitId: null, role: 'it' })
+    expect(list.find((r) => r.email === `a@${org.domain}`)).toMatchObject({ name: 'Anna', unitId: unit, role: 'staff' })
+    expect(list.find((r) => r.email === `b@${org.domain}`)).toMatchObject({ name: 'Bo', unitId: null, role: 'it' })
   })
 
   it('reads semicolons, a BOM, CRLF and quoted fields with separators, doubled quotes and å/ä/ö', async () => {
@@ -103,12 +103,12 @@ describe('POST …/respondents (CSV)', () => {
     const round = await createRound(org)
     const text =
       '\uFEFFemail;name;role;unit\r\n' +
-      'asa.oberg@example.se;"Öberg, Åsa";manager;"Kultur; fritid och ""idrott"""\r\n' +
-      '"arla@example.se";"Ärla ""Sjöberg""";business_developer;\r\n' +
+      `asa.oberg@${org.domain};"Öberg, Åsa";manager;"Kultur; fritid och ""idrott"""\r\n` +
+      `"arla@${org.domain}";"Ärla ""Sjöberg""";business_developer;\r\n` +
       '\r\n' +
       'x@@;Fel;staff;\r\n' +
-      'ola@example.se;Ola;staff;Okänd enhet\r\n' +
-      ' ASA.Oberg@Example.se ;Dubblett;staff;\r\n'
+      `ola@${org.domain};Ola;staff;Okänd enhet\r\n` +
+      ` ASA.Oberg@${org.domain.toUpperCase()} ;Dubblett;staff;\r\n`
     const res = await csv(org, round.id, text)
     expect(res.status).toBe(201)
     const body = await json(res)
@@ -118,40 +118,48 @@ describe('POST …/respondents (CSV)', () => {
     expect(body.errors.map((e: { row: number }) => e.row)).toEqual([5, 6])
     expect(body.errors[1].message).toContain('Okänd enhet')
     const list = await listAllRespondents(org, round.id)
-    expect(list.find((r) => r.email === 'asa.oberg@example.se')).toMatchObject({ name: 'Öberg, Åsa', unitId: unit, role: 'manager' })
-    expect(list.find((r) => r.email === 'arla@example.se')).toMatchObject({ name: 'Ärla "Sjöberg"', role: 'business_developer' })
+    expect(list.find((r) => r.email === `asa.oberg@${org.domain}`)).toMatchObject({ name: 'Öberg, Åsa', unitId: unit, role: 'manager' })
+    expect(list.find((r) => r.email === `arla@${org.domain}`)).toMatchObject({ name: 'Ärla "Sjöberg"', role: 'business_developer' })
   })
 
   it('numbers rows after a quoted line break as a spreadsheet does', async () => {
     const org = await seedOrg()
     const round = await createRound(org)
-    const body = await json(await csv(org, round.id, 'email,name,role\na@example.se,"two\nlines",staff\nbad,x,staff\n'))
+    const body = await json(await csv(org, round.id, `email,name,role\na@${org.domain},"two\nlines",staff\nbad,x,staff\n`))
     // A quoted line break stays inside its cell: a spreadsheet shows the bad row as row 3.
-    expect(body.errors).toEqual([{ row: 3, message: expect.stringContaining('Rad 3') }])
+    expect(body.errors).toEqual([{ row: 3, message: expect.stringContaining('Rad 3'), reasons: ['email_invalid'] }])
   })
 
   it('400 without the email and role columns', async () => {
     const org = await seedOrg()
     const round = await createRound(org)
-    const res = await csv(org, round.id, 'mail,name\na@example.se,Anna\n')
+    const res = await csv(org, round.id, `mail,name\na@${org.domain},Anna\n`)
     expect(res.status).toBe(400)
   })
 })
 
 describe('DELETE …/respondents/:rid', () => {
-  it('removes a respondent who has not submitted, with their saved answers; 409 once submitted', async () => {
+  it('removes a respondent not yet invited; once invited 409 for everyone, answered or not', async () => {
     const org = await seedOrg()
-    const { round, people: ps, tokens } = await openRoundWith(org, people('del', 2))
-    const [a, b] = ps
-    await call(`/api/v1/respond/${tokens.get(a.email)}/answers`, { method: 'PUT', body: { answers: { 'E1.1': 4 } } })
-    const before = await env.DB.prepare('SELECT count(*) AS n FROM responses WHERE assessment_id = ?').bind(round.id).first()
-    expect(before).toEqual({ n: 1 })
-    expect((await call(`${path(org, round.id)}/${a.id}`, { key: org.writeKey, method: 'DELETE' })).status).toBe(204)
-    const after = await env.DB.prepare('SELECT count(*) AS n FROM responses WHERE assessment_id = ?').bind(round.id).first()
-    expect(after).toEqual({ n: 0 })
-    expect((await call(`/api/v1/respond/${tokens.get(a.email)}`)).status).toBe(404)
-    await call(`/api/v1/respond/${tokens.get(b.email)}/submit`, { method: 'POST' })
-    expect((await call(`${path(org, round.id)}/${b.id}`, { key: org.writeKey, method: 'DELETE' })).status).toBe(409)
+    const round = await createRound(org)
+    await addRespondents(org, round.id, people(org, 'del', 4))
+    const [gone, ...kept] = await listAllRespondents(org, round.id)
+    expect((await call(`${path(org, round.id)}/${gone.id}`, { key: org.writeKey, method: 'DELETE' })).status).toBe(204)
+    expect((await listAllRespondents(org, round.id)).map((r) => r.id)).not.toContain(gone.id)
+    expect((await call(`/api/v1/orgs/${org.slug}/assessments/${round.id}/open`, { key: org.writeKey, method: 'POST' })).status).toBe(200)
+    // The attack: try to remove each person and read submission from the answer. One submitted,
+    // one saved answers, one did nothing: all three get the same 409, and all stay.
+    const [submitted, saved, idle] = kept
+    await call(`/api/v1/respond/${await tokenOf(submitted.id)}/submit`, { method: 'POST' })
+    await call(`/api/v1/respond/${await tokenOf(saved.id)}/answers`, { method: 'PUT', body: { answers: { 'E1.1': 4 } } })
+    const answers = []
+    for (const r of [submitted, saved, idle]) {
+      const res = await call(`${path(org, round.id)}/${r.id}`, { key: org.writeKey, method: 'DELETE' })
+      answers.push({ status: res.status, detail: (await json(res)).detail })
+    }
+    expect(new Set(answers.map((a) => JSON.stringify(a))).size).toBe(1)
+    expect(answers[0].status).toBe(409)
+    expect(await listAllRespondents(org, round.id)).toHaveLength(3)
     expect((await call(`${path(org, round.id)}/rsp_nobody`, { key: org.writeKey, method: 'DELETE' })).status).toBe(404)
   })
 })
@@ -161,7 +169,7 @@ describe('units in use', () => {
     const org = await seedOrg()
     const unit = await seedUnit(org.id, 'HR')
     const round = await createRound(org)
-    await addRespondents(org, round.id, [{ email: 'hr@example.se', role: 'staff', unitId: unit }])
+    await addRespondents(org, round.id, [{ email: `hr@${org.domain}`, role: 'staff', unitId: unit }])
     const res = await call(`/api/v1/orgs/${org.slug}/units/${unit}`, { cookie: org.owner, method: 'DELETE' })
     expect(res.status).toBe(409)
   })
@@ -170,11 +178,11 @@ describe('units in use', () => {
 describe('adding while open', () => {
   it('invites added respondents at once', async () => {
     const org = await seedOrg()
-    const { round } = await openRoundWith(org, people('early', 1))
-    await addRespondents(org, round.id, [{ email: 'late.comer@example.se', role: 'it' }])
+    const { round } = await openRoundWith(org, people(org, 'early', 1))
+    await addRespondents(org, round.id, [{ email: `late.comer@${org.domain}`, role: 'it' }])
     const list = await listAllRespondents(org, round.id)
-    expect(list.find((r) => r.email === 'late.comer@example.se')?.status).toBe('invited')
-    const mail = await eventually(async () => (await mailTo('late.comer@example.se'))[0])
+    expect(list.find((r) => r.email === `late.comer@${org.domain}`)?.status).toBe('invited')
+    const mail = await eventually(async () => (await mailTo(`late.comer@${org.domain}`))[0])
     expect(mail.links[0]).toMatch(/\/r\/[\w-]{43}$/)
   })
 })
@@ -183,9 +191,9 @@ describe('respondents: tenant isolation', () => {
   it('gives org B 404 on org A’s round respondents', async () => {
     const a = await seedOrg()
     const b = await seedOrg()
-    const { round, people: ps } = await openRoundWith(a, people('iso', 1))
+    const { round, people: ps } = await openRoundWith(a, people(a, 'iso', 1))
     expect((await call(path(b, round.id), { key: b.readKey })).status).toBe(404)
-    expect((await call(path(b, round.id), { key: b.writeKey, body: { respondents: people('x', 1) } })).status).toBe(404)
+    expect((await call(path(b, round.id), { key: b.writeKey, body: { respondents: people(b, 'x', 1) } })).status).toBe(404)
     expect((await call(`${path(b, round.id)}/${ps[0].id}`, { cookie: b.owner, method: 'DELETE' })).status).toBe(404)
     expect((await call(`/api/v1/orgs/${b.slug}/assessments/${round.id}/reminders`, { key: b.writeKey, method: 'POST' })).status).toBe(404)
     expect((await call(`/api/v1/orgs/${b.slug}/assessments/${round.id}/participation`, { key: b.readKey })).status).toBe(404)

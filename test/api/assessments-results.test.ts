@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { env } from 'cloudflare:workers'
 import { call, json } from '../helpers/http'
 import { createRound, openRoundWith, seedOrg, seedUnit, type SeededOrg } from '../helpers/seed'
-import { breakdown, scoreRound } from '../../worker/domain'
+import { publishRound } from '../../worker/domain'
 import { formItems, getInstrument, LATEST_INSTRUMENT_VERSION } from '../../schema/instruments'
 import type { RespondentRole } from '../../schema/enums'
 
@@ -27,19 +27,20 @@ async function closedRoundWith(org: SeededOrg, rows: { email: string; role: stri
 }
 
 describe('GET …/results', () => {
-  it('answers the stored scores, exactly the engine’s, with breakdowns by role and unit', async () => {
+  it('answers the stored scores, exactly the engine’s published cells, with breakdowns by role and unit', async () => {
     const org = await seedOrg({ k: 3 })
     const unit = await seedUnit(org.id, 'Stab')
-    const rows = Array.from({ length: 7 }, (_, i) => ({ email: `res${i}@example.se`, role: i < 4 ? 'it' : 'staff', ...(i % 2 ? { unitId: unit } : {}) }))
+    const rows = Array.from({ length: 7 }, (_, i) => ({ email: `res${i}@${org.domain}`, role: i < 4 ? 'it' : 'staff', ...(i % 2 ? { unitId: unit } : {}) }))
     const round = await closedRoundWith(org, rows, 6)
     const res = await call(path(org, round.id), { key: org.readKey })
     expect(res.status).toBe(200)
     const body = await json(res)
     const submitted = rows.slice(0, 6).map((r, i) => ({ answers: answersOf(i), role: r.role as RespondentRole, unitId: r.unitId ?? null }))
-    expect(body).toEqual(JSON.parse(JSON.stringify(scoreRound(instrument, 'short', 3, submitted))))
+    const published = JSON.parse(JSON.stringify(publishRound(instrument, 'short', 3, submitted)))
+    expect(body).toEqual(published.results)
     expect(body.n).toBe(6)
     const byRole = await json(await call(`${path(org, round.id)}?breakdown=role`, { cookie: org.analyst }))
-    expect(byRole.breakdown).toEqual(JSON.parse(JSON.stringify(breakdown(instrument, 'short', 3, submitted, 'role'))))
+    expect(byRole.breakdown).toEqual(published.breakdowns.role)
     const byUnit = await json(await call(`${path(org, round.id)}?breakdown=unit`, { key: org.readKey }))
     expect(byUnit.breakdown.map((g: { id: string }) => g.id)).toEqual([unit, 'unassigned'])
     expect((await call(`${path(org, round.id)}?breakdown=age`, { key: org.readKey })).status).toBe(400)
@@ -51,63 +52,49 @@ describe('GET …/results', () => {
     const res = await call(path(org, draft.id), { key: org.readKey })
     expect(res.status).toBe(412)
     expect((await json(res)).reason).toBe('not_closed')
-    const { round } = await openRoundWith(org, [{ email: 'o@example.se', role: 'it' }])
+    const { round } = await openRoundWith(org, [{ email: `o@${org.domain}`, role: 'it' }])
     expect((await json(await call(path(org, round.id), { key: org.readKey }))).reason).toBe('not_closed')
   })
 
-  it('follows a higher k from the aggregates kept at close, and returns to the same bytes', async () => {
+  it('follows the round’s k (the current k, floored at opening): recomputed from the snapshot when k changes', async () => {
     const org = await seedOrg({ k: 3 })
-    const rows = Array.from({ length: 4 }, (_, i) => ({ email: `k${i}@example.se`, role: 'manager' }))
+    const rows = Array.from({ length: 4 }, (_, i) => ({ email: `k${i}@${org.domain}`, role: 'manager' }))
     const round = await closedRoundWith(org, rows)
-    const atClose = await (await call(path(org, round.id), { key: org.readKey })).text()
-    // The close is the freeze: no answer row of the round is left to recompute from.
-    expect(await env.DB.prepare('SELECT count(*) AS n FROM responses WHERE assessment_id = ?').bind(round.id).first()).toEqual({ n: 0 })
-    expect((await call(`/api/v1/orgs/${org.slug}`, { cookie: org.owner, method: 'PATCH', body: { anonymityThreshold: 4 } })).status).toBe(200)
-    // The settings hook stored results for k = 4 (not the results endpoint healing itself).
-    expect(await env.DB.prepare('SELECT k, n, body IS NOT NULL AS shown FROM assessment_results WHERE assessment_id = ?').bind(round.id).first()).toEqual({ k: 4, n: 4, shown: 1 })
-    const submitted = rows.map((r, i) => ({ answers: answersOf(i), role: r.role as RespondentRole, unitId: null }))
-    expect(await json(await call(path(org, round.id), { key: org.readKey }))).toEqual(JSON.parse(JSON.stringify(scoreRound(instrument, 'short', 4, submitted))))
+    expect((await call(path(org, round.id), { key: org.readKey })).status).toBe(200)
+    const patch = await call(`/api/v1/orgs/${org.slug}`, { cookie: org.owner, method: 'PATCH', body: { anonymityThreshold: 5 } })
+    expect(patch.status).toBe(200)
+    // The settings hook stored results for k = 5 (not the results endpoint healing itself).
+    expect(await env.DB.prepare('SELECT k, n, body IS NOT NULL AS shown FROM assessment_results WHERE assessment_id = ?').bind(round.id).first()).toEqual({ k: 5, n: 4, shown: 0 })
+    const below = await call(path(org, round.id), { key: org.readKey })
+    expect(below.status).toBe(412)
+    expect((await json(below)).reason).toBe('below_threshold')
+    // The responses table is emptied of this round to prove the recompute reads the snapshot.
+    await env.DB.prepare('DELETE FROM responses WHERE assessment_id = ?').bind(round.id).run()
+    await call(`/api/v1/orgs/${org.slug}`, { cookie: org.owner, method: 'PATCH', body: { anonymityThreshold: 4 } })
+    const shown = await call(path(org, round.id), { key: org.readKey })
+    expect(shown.status).toBe(200)
+    expect((await json(shown)).n).toBe(4)
     await call(`/api/v1/orgs/${org.slug}`, { cookie: org.owner, method: 'PATCH', body: { anonymityThreshold: 5 } })
     expect((await json(await call(path(org, round.id), { key: org.readKey }))).reason).toBe('below_threshold')
-    await call(`/api/v1/orgs/${org.slug}`, { cookie: org.owner, method: 'PATCH', body: { anonymityThreshold: 3 } })
-    expect(await (await call(path(org, round.id), { key: org.readKey })).text()).toBe(atClose)
-  })
-
-  it('keeps a round closed below its threshold hidden when k is lowered later: nothing of it was kept', async () => {
-    const org = await seedOrg({ k: 5 })
-    const round = await closedRoundWith(org, Array.from({ length: 4 }, (_, i) => ({ email: `low${i}@example.se`, role: 'manager' })))
-    expect((await json(await call(path(org, round.id), { key: org.readKey }))).reason).toBe('below_threshold')
-    expect((await call(`/api/v1/orgs/${org.slug}`, { cookie: org.owner, method: 'PATCH', body: { anonymityThreshold: 3 } })).status).toBe(200)
-    expect(await env.DB.prepare('SELECT k, n, body IS NOT NULL AS shown FROM assessment_results WHERE assessment_id = ?').bind(round.id).first()).toEqual({ k: 3, n: 4, shown: 0 })
-    const res = await call(path(org, round.id), { key: org.readKey })
-    expect(res.status).toBe(412)
-    expect((await json(res)).reason).toBe('below_threshold')
-    const kept = await env.DB.prepare('SELECT breakdown, group_id, n, data FROM response_aggregates WHERE assessment_id = ?').bind(round.id).all()
-    expect(kept.results).toEqual([{ breakdown: 'round', group_id: '', n: 4, data: '{"k":5}' }])
   })
 
   it('gives org B 404 on org A’s results', async () => {
     const a = await seedOrg({ k: 3 })
     const b = await seedOrg({ k: 3 })
-    const round = await closedRoundWith(a, Array.from({ length: 3 }, (_, i) => ({ email: `iso${i}@example.se`, role: 'it' })))
+    const round = await closedRoundWith(a, Array.from({ length: 3 }, (_, i) => ({ email: `iso${i}@${a.domain}`, role: 'it' })))
     expect((await call(path(b, round.id), { key: b.readKey })).status).toBe(404)
     expect((await call(path(a, round.id), { cookie: b.owner })).status).toBe(404)
   })
 })
 
 describe('DELETE /orgs/:org with rounds', () => {
-  it('removes every round, respondent, answer, aggregate and result row of the organisation', async () => {
+  it('removes every round, respondent, answer, snapshot and result row of the organisation', async () => {
     const org = await seedOrg({ k: 3 })
     const other = await seedOrg({ k: 3 })
-    await closedRoundWith(org, Array.from({ length: 3 }, (_, i) => ({ email: `gone${i}@example.se`, role: 'it' })))
-    const kept = await closedRoundWith(other, Array.from({ length: 3 }, (_, i) => ({ email: `kept${i}@example.se`, role: 'it' })))
-    // Answer rows live only while a round is open, so each organisation also has an open one.
-    for (const o of [org, other]) {
-      const { tokens } = await openRoundWith(o, [{ email: `open-${o.slug}@example.se`, role: 'it' }])
-      await call(`/api/v1/respond/${[...tokens.values()][0]}/answers`, { method: 'PUT', body: { answers: { 'E1.1': 3 } } })
-    }
+    await closedRoundWith(org, Array.from({ length: 3 }, (_, i) => ({ email: `gone${i}@${org.domain}`, role: 'it' })))
+    const kept = await closedRoundWith(other, Array.from({ length: 3 }, (_, i) => ({ email: `kept${i}@${other.domain}`, role: 'it' })))
     expect((await call(`/api/v1/orgs/${org.slug}`, { cookie: org.owner, method: 'DELETE' })).status).toBe(204)
-    for (const table of ['assessments', 'respondents', 'responses', 'response_aggregates', 'assessment_results']) {
+    for (const table of ['assessments', 'respondents', 'responses', 'assessment_snapshots', 'assessment_results']) {
       const left = await env.DB.prepare(`SELECT count(*) AS n FROM ${table} WHERE org_id = ?`).bind(org.id).first()
       expect(left, table).toEqual({ n: 0 })
       const other = await env.DB.prepare(`SELECT count(*) AS n FROM ${table} WHERE org_id <> ?`).bind(org.id).first<{ n: number }>()

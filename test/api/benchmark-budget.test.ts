@@ -38,6 +38,7 @@ describe('benchmark D1 budget', () => {
         population: kind === 'municipality' ? 3_000 + Math.floor(random() * 400_000) : null,
         county: COUNTIES[i % COUNTIES.length],
         demo: false,
+        verified: true,
         shareBenchmark: true,
         round: { roundId: `asm_peer${i}`, closedAt: new Date(Date.parse(asked) - Math.floor(random() * 700) * 86_400_000).toISOString(), instrumentVersion: 'v1', scores },
       }
@@ -46,11 +47,12 @@ describe('benchmark D1 budget', () => {
     const payload = JSON.stringify(records.map((r) => [r.orgId, r.kind, r.population, r.county, r.round.roundId, r.round.closedAt, JSON.stringify(r.round.scores)]))
     expect(payload.length).toBeLessThan(2_000_000)
     await env.DB.prepare(
-      `INSERT INTO benchmark_entries (org_id, instrument_version, kind, population, county, demo, share, round_id, closed_at, scores)
-       SELECT value->>0, 'v1', value->>1, value->>2, value->>3, 0, 1, value->>4, value->>5, value->>6 FROM json_each(?)`,
+      `INSERT INTO benchmark_entries (org_id, instrument_version, kind, population, county, demo, share, verified, round_id, closed_at, scores)
+       SELECT value->>0, 'v1', value->>1, value->>2, value->>3, 0, 1, 1, value->>4, value->>5, value->>6 FROM json_each(?)`,
     ).bind(payload).run()
 
-    // The asker: a real organisation with a real closed round and its stored results.
+    // The asker: a real organisation (not verified: it takes part, it does not count) with a
+    // real closed round and its stored results.
     const org = await seedOrg()
     await env.DB.prepare("UPDATE organisations SET share_benchmark = 1, county = '05', population = 60000 WHERE id = ?").bind(org.id).run()
     const roundId = newId('asm')
@@ -73,7 +75,7 @@ describe('benchmark D1 budget', () => {
     expect(rowsRead).toBeLessThanOrEqual(1600)
     expect(timing).toMatch(/app;dur=\d/)
 
-    const asker = { orgId: org.id, kind: 'municipality' as const, population: 60_000, county: '05', demo: false, round: { roundId, closedAt: asked, instrumentVersion: 'v1', scores: scoresOf(results) } }
+    const asker = { orgId: org.id, kind: 'municipality' as const, population: 60_000, county: '05', demo: false, verified: false, round: { roundId, closedAt: asked, instrumentVersion: 'v1', scores: scoresOf(results) } }
     const body = await json(res)
     expect(body).toEqual(JSON.parse(JSON.stringify(benchmark(instrument, asker, records))))
     expect(body.groups.map((g: { group: string; size?: number }) => [g.group, g.size])).toEqual([

@@ -26,6 +26,8 @@ interface Profile {
   county?: string | null
   share?: boolean
   demo?: boolean
+  /** Approved by an operator (default): only verified organisations are peers. */
+  verified?: boolean
 }
 
 /** Five respondents around `level` (1–6); a little spread per item so factors differ. */
@@ -38,8 +40,8 @@ function responsesAt(level: number): SubmittedResponse[] {
 }
 
 async function profileOrg(org: SeededOrg, p: Profile) {
-  await env.DB.prepare('UPDATE organisations SET kind = ?, population = ?, county = ?, share_benchmark = ?, demo = ? WHERE id = ?')
-    .bind(p.kind ?? 'municipality', p.population === undefined ? 40_000 : p.population, p.county === undefined ? '01' : p.county, p.share === false ? 0 : 1, p.demo ? 1 : 0, org.id)
+  await env.DB.prepare('UPDATE organisations SET kind = ?, population = ?, county = ?, share_benchmark = ?, demo = ?, operator_verified_at = ? WHERE id = ?')
+    .bind(p.kind ?? 'municipality', p.population === undefined ? 40_000 : p.population, p.county === undefined ? '01' : p.county, p.share === false ? 0 : 1, p.demo ? 1 : 0, p.verified === false ? null : '2020-01-01T00:00:00.000Z', org.id)
     .run()
 }
 
@@ -70,6 +72,7 @@ const record = (x: Awaited<ReturnType<typeof peer>>): BenchmarkRecord => ({
   population: x.profile.population === undefined ? 40_000 : x.profile.population,
   county: x.profile.county === undefined ? '01' : x.profile.county,
   demo: !!x.profile.demo,
+  verified: x.profile.verified !== false,
   shareBenchmark: x.profile.share !== false,
   round: { roundId: x.round.id, closedAt: x.closedAt, instrumentVersion: 'v1', scores: x.round.scores },
 })
@@ -81,7 +84,7 @@ async function groupsOf(org: SeededOrg, roundId: string) {
 }
 
 describe('GET …/benchmark', () => {
-  it('shows all, kind, size and county groups with the engine’s statistics, and suppresses groups under 5', async () => {
+  it('shows all, kind, size and county groups with the engine’s statistics, and suppresses groups under 10', async () => {
     const at = '2040-06-01T10:00:00.000Z'
     const asker = await peer({ county: '05', population: 60_000 }, at, 4)
     const peers = [
@@ -90,15 +93,22 @@ describe('GET …/benchmark', () => {
       await peer({ county: '05', population: 120_000 }, '2040-05-01T00:00:00.000Z', 2),
       await peer({ county: '01', population: 300_000 }, '2039-09-01T00:00:00.000Z', 4.5),
       await peer({ county: '05', population: 10_000 }, '2040-02-01T00:00:00.000Z', 3.5),
+      await peer({ county: '05', population: 20_000 }, '2040-02-01T00:00:00.000Z', 4.2),
+      await peer({ county: '05', population: 30_000 }, '2040-02-01T00:00:00.000Z', 2.8),
+      await peer({ county: '05', population: 12_000 }, '2040-02-01T00:00:00.000Z', 3.9),
+      await peer({ county: '05', population: 40_000 }, '2040-02-01T00:00:00.000Z', 4.8),
+      await peer({ county: '05', population: 8_000 }, '2040-02-01T00:00:00.000Z', 3.1),
       await peer({ kind: 'agency', population: null, county: '05' }, '2040-02-01T00:00:00.000Z', 2.5),
       await peer({ kind: 'region', population: null, county: '01' }, '2040-03-01T00:00:00.000Z', 5.5),
     ]
+    // An organisation that is not verified shares too but is no peer.
+    await peer({ county: '05', population: 61_000, verified: false }, '2040-02-01T00:00:00.000Z', 6)
     const groups = await groupsOf(asker.org, asker.round.id)
     expect(groups.map((g) => [g.group, g.size ?? 'suppressed'])).toEqual([
-      ['all', 8],
-      ['kind', 6],
-      ['size', 'suppressed'], // 50 000–199 999: the asker and three peers
-      ['county', 6],
+      ['all', 13],
+      ['kind', 11],
+      ['size', 'suppressed'], // 50 000–199 999: the asker and three verified peers
+      ['county', 11],
     ])
     const expected = benchmark(instrument, record(asker), peers.map(record))
     expect(groups).toEqual(JSON.parse(JSON.stringify(expected.groups)))
@@ -112,20 +122,22 @@ describe('GET …/benchmark', () => {
     for (const p of [asker, ...peers]) expect(text).not.toContain(p.org.id)
   }, 60_000)
 
-  it('a fifth member shows the size group; organisations without county or population get no such group', async () => {
+  it('a tenth member shows the size group; organisations without county or population get no such group', async () => {
     const at = '2045-06-01T10:00:00.000Z'
     const asker = await peer({ county: null, population: 20_000 }, at, 4)
-    for (const level of [2, 3, 4, 5]) await peer({ county: '07', population: 30_000 + level }, '2045-01-01T00:00:00.000Z', level)
-    const groups = await groupsOf(asker.org, asker.round.id)
-    expect(groups.map((g) => [g.group, g.size ?? 'suppressed'])).toEqual([['all', 5], ['kind', 5], ['size', 5]])
+    for (const level of [2, 3, 4, 5, 2.5, 3.5, 4.5, 5.5]) await peer({ county: '07', population: 30_000 + level }, '2045-01-01T00:00:00.000Z', level)
+    const sizes = async () => (await groupsOf(asker.org, asker.round.id)).map((g) => [g.group, g.size ?? 'suppressed'])
+    expect(await sizes()).toEqual([['all', 'suppressed'], ['kind', 'suppressed'], ['size', 'suppressed']])
+    await peer({ county: '07', population: 31_000 }, '2045-01-01T00:00:00.000Z', 3)
+    expect(await sizes()).toEqual([['all', 10], ['kind', 10], ['size', 10]])
     const agency = await peer({ kind: 'agency', population: null, county: null }, at, 3)
-    expect((await groupsOf(agency.org, agency.round.id)).map((g) => [g.group, g.size ?? 'suppressed'])).toEqual([['all', 6], ['kind', 'suppressed']])
+    expect((await groupsOf(agency.org, agency.round.id)).map((g) => [g.group, g.size ?? 'suppressed'])).toEqual([['all', 11], ['kind', 'suppressed']])
   }, 60_000)
 
   it('412 not_closed, below_threshold and not_sharing (reciprocity); a non-sharing peer is left out', async () => {
     const at = '2050-06-01T10:00:00.000Z'
     const asker = await peer({}, at, 4)
-    const { round: open } = await openRoundWith(asker.org, [{ email: 'x@example.se', role: 'it' }])
+    const { round: open } = await openRoundWith(asker.org, [{ email: `x@${asker.org.domain}`, role: 'it' }])
     const reason = async (org: SeededOrg, id: string) => {
       const res = await call(path(org, id), { key: org.readKey })
       expect(res.status).toBe(412)
@@ -137,14 +149,14 @@ describe('GET …/benchmark', () => {
     await env.DB.prepare('INSERT INTO assessment_results (org_id, assessment_id, k, n, body) VALUES (?, ?, 5, 2, NULL)').bind(asker.org.id, low).run()
     expect(await reason(asker.org, low)).toBe('below_threshold')
 
-    for (const level of [2, 3, 5]) await peer({}, '2050-01-01T00:00:00.000Z', level)
+    for (const level of [2, 3, 5, 2.5, 3.5, 4.5, 5.5, 3.2]) await peer({}, '2050-01-01T00:00:00.000Z', level)
     const hidden = await peer({ share: false }, '2050-01-01T00:00:00.000Z', 6)
     expect(await reason(hidden.org, hidden.round.id)).toBe('not_sharing')
-    // Four sharing organisations: the all group is suppressed (the non-sharing one does not count).
+    // Nine sharing organisations: the all group is suppressed (the non-sharing one does not count).
     expect((await groupsOf(asker.org, asker.round.id))[0]).toEqual({ group: 'all', suppressed: true })
     // Sharing again through the API brings it in at once (its entry follows the profile).
     expect((await call(`/api/v1/orgs/${hidden.org.slug}`, { method: 'PATCH', cookie: hidden.org.owner, body: { shareBenchmark: true } })).status).toBe(200)
-    expect((await groupsOf(asker.org, asker.round.id))[0].size).toBe(5)
+    expect((await groupsOf(asker.org, asker.round.id))[0].size).toBe(10)
     expect((await call(`/api/v1/orgs/${asker.org.slug}`, { method: 'PATCH', cookie: asker.org.owner, body: { shareBenchmark: false } })).status).toBe(200)
     expect(await reason(asker.org, asker.round.id)).toBe('not_sharing')
   }, 60_000)
@@ -152,15 +164,15 @@ describe('GET …/benchmark', () => {
   it('demo organisations compare only with demo organisations, and never enter a real one’s benchmark', async () => {
     const at = '2055-06-01T10:00:00.000Z'
     const demos = []
-    for (const level of [2, 3, 4, 5, 6]) demos.push(await peer({ demo: true }, '2055-01-01T00:00:00.000Z', level))
+    for (const level of [2, 3, 4, 5, 6, 2.5, 3.5, 4.5, 5.5]) demos.push(await peer({ demo: true }, '2055-01-01T00:00:00.000Z', level))
     const reals = []
     for (const level of [2.5, 3.5, 4.5]) reals.push(await peer({}, '2055-01-01T00:00:00.000Z', level))
     const realAsker = await peer({}, at, 4)
-    // Three real peers + the asker: suppressed, although five demo organisations share too.
+    // Three real peers + the asker: suppressed, although nine demo organisations share too.
     expect((await groupsOf(realAsker.org, realAsker.round.id))[0]).toEqual({ group: 'all', suppressed: true })
     const demoAsker = await peer({ demo: true }, at, 4)
     const groups = await groupsOf(demoAsker.org, demoAsker.round.id)
-    expect(groups[0].size).toBe(6)
+    expect(groups[0].size).toBe(10)
     const expected = benchmark(instrument, record(demoAsker), demos.map(record))
     expect(groups).toEqual(JSON.parse(JSON.stringify(expected.groups)))
   }, 60_000)
@@ -176,17 +188,19 @@ describe('GET …/benchmark', () => {
     const late = await peer({}, '2060-06-15T12:00:00.001Z', 5) // after the asked round: out
     const inside = await peer({}, '2060-01-01T00:00:00.000Z', 3)
     const third = await peer({}, '2059-06-01T00:00:00.000Z', 4)
+    const more = []
+    for (const level of [2.5, 3.5, 4.5, 5.5, 3.2]) more.push(await peer({}, '2060-02-01T00:00:00.000Z', level))
     const groups = await groupsOf(asker.org, asker.round.id)
-    expect(groups[0].size).toBe(5)
+    expect(groups[0].size).toBe(10)
     // The engine given every round: the same participants (early and late out of the window).
-    const expected = benchmark(instrument, record(asker), [moved, edge, early, late, inside, third].map(record))
+    const expected = benchmark(instrument, record(asker), [moved, edge, early, late, inside, third, ...more].map(record))
     expect(groups).toEqual(JSON.parse(JSON.stringify(expected.groups)))
   }, 60_000)
 
   it('keeps entries current through the real close, a new k and deletion; another organisation’s round is 404', async () => {
     const org = await seedOrg({ k: 3 })
     await profileOrg(org, {})
-    const { round, people, tokens } = await openRoundWith(org, [1, 2, 3].map((i) => ({ email: `e${i}@example.se`, role: 'it' })))
+    const { round, people, tokens } = await openRoundWith(org, [1, 2, 3].map((i) => ({ email: `e${i}@${org.domain}`, role: 'it' })))
     for (const p of people) {
       const token = tokens.get(p.email)!
       await call(`/api/v1/respond/${token}/answers`, { method: 'PUT', body: { answers: Object.fromEntries(items.map((id) => [id, 5])) } })
@@ -220,8 +234,8 @@ describe('GET …/benchmark', () => {
     const at = '2065-06-01T10:00:00.000Z'
     const asker = await peer({}, at, 4)
     const org = async () => (await findOrgById(db, asker.org.id))!
-    for (const level of [2, 3, 5]) await peer({}, '2065-01-01T00:00:00.000Z', level)
-    expect(await peerP75(c, await org(), asker.round.id)).toBeNull() // four organisations: suppressed
+    for (const level of [2, 3, 5, 2.5, 3.5, 4.5, 5.5, 3.2]) await peer({}, '2065-01-01T00:00:00.000Z', level)
+    expect(await peerP75(c, await org(), asker.round.id)).toBeNull() // nine organisations: suppressed
     await peer({}, '2065-02-01T00:00:00.000Z', 6)
     const p75 = (await peerP75(c, await org(), asker.round.id))!
     const all = (await groupsOf(asker.org, asker.round.id))[0].scores!
@@ -231,5 +245,48 @@ describe('GET …/benchmark', () => {
     expect(await peerP75(c, await org(), 'asm_missing')).toBeNull()
     await env.DB.prepare('UPDATE organisations SET share_benchmark = 0 WHERE id = ?').bind(asker.org.id).run()
     expect(await peerP75(c, await org(), asker.round.id)).toBeNull() // not sharing: nothing shown
+  }, 60_000)
+
+  it("the attack: four self-registered organisations with the victim's profile learn nothing of the victim's scores", async () => {
+    const at = '2070-06-01T10:00:00.000Z'
+    const victim = await peer({ county: '09', population: 25_000 }, '2070-01-01T00:00:00.000Z', 4.4)
+    // The attacker signs up four organisations (not verified) copying the victim's profile.
+    const fakes = []
+    for (const level of [4.4, 4.4, 4.4, 4.4]) fakes.push(await peer({ county: '09', population: 25_000, verified: false }, at, level))
+    for (const fake of fakes) {
+      const groups = await groupsOf(fake.org, fake.round.id)
+      expect(groups.every((g) => g.suppressed === true)).toBe(true)
+      expect(JSON.stringify(groups)).not.toMatch(/"median"/)
+    }
+    // Eight verified others and the victim make nine: still suppressed. A ninth verified other
+    // shows the groups, quantiles in whole points; the fakes are still no peers.
+    for (const level of [2, 3, 5, 2.5, 3.5, 4.5, 5.5, 3.2]) await peer({ county: '09', population: 26_000 }, '2069-06-01T00:00:00.000Z', level)
+    expect((await groupsOf(victim.org, victim.round.id)).every((g) => g.suppressed === true)).toBe(true)
+    // Nine verified organisations and an unverified asker make ten members, but the asker does
+    // not count towards the ten: a fake still sees nothing.
+    expect((await groupsOf(fakes[0].org, fakes[0].round.id)).every((g) => g.suppressed === true)).toBe(true)
+    await peer({ county: '09', population: 27_000 }, '2069-07-01T00:00:00.000Z', 3.8)
+    const groups = await groupsOf(victim.org, victim.round.id)
+    expect(groups.map((g) => [g.group, g.size])).toEqual([['all', 10], ['kind', 10], ['size', 10], ['county', 10]])
+    for (const s of groups[0].scores!) for (const q of [s.p25, s.median, s.p75]) expect(q === null || Number.isInteger(q)).toBe(true)
+  }, 90_000)
+
+  it('an organisation number and kind found in the shipped registry extract verify the organisation; another kind does not', async () => {
+    const at = '2075-06-01T10:00:00.000Z'
+    const org = await seedOrg()
+    await profileOrg(org, { verified: false })
+    const read = async () => (await json(await call(`/api/v1/orgs/${org.slug}`, { cookie: org.owner }))).verification
+    expect(await read()).toBeNull()
+    // Umeå kommun's organisation number, as a municipality.
+    await env.DB.prepare("UPDATE organisations SET org_number = '212000-2627' WHERE id = ?").bind(org.id).run()
+    expect(await read()).toBe('registry')
+    await closedRound(org, at, 4)
+    const entry = () => env.DB.prepare('SELECT verified FROM benchmark_entries WHERE org_id = ?').bind(org.id).first<{ verified: number }>()
+    expect((await entry())!.verified).toBe(1)
+    // Claimed as a region the number does not match the registry: no longer a peer, at once.
+    expect((await call(`/api/v1/orgs/${org.slug}`, { method: 'PATCH', cookie: org.owner, body: { kind: 'region' } })).status).toBe(200)
+    expect(await read()).toBeNull()
+    expect((await entry())!.verified).toBe(0)
+    await env.DB.prepare('DELETE FROM organisations WHERE id = ?').bind(org.id).run()
   }, 60_000)
 })

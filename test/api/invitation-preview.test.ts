@@ -28,7 +28,7 @@ describe('GET /api/v1/orgs/:org/assessments/:id/invitation-preview', () => {
 
   it('matches the invitation that is actually sent, apart from the link', async () => {
     const org = await seedOrg()
-    const { round, people: ps, tokens } = await openRoundWith(org, people('prev', 1), { name: 'Samma text' })
+    const { round, people: ps, tokens } = await openRoundWith(org, people(org, 'prev', 1), { name: 'Samma text' })
     const body = await json(await call(preview(org.slug, round.id), { key: org.readKey }))
     const [mail] = await eventually(async () => {
       const m = await mailTo(ps[0].email)

@@ -1,27 +1,56 @@
 import { describe, expect, it } from 'vitest'
 import { call, json } from '../helpers/http'
-import { addMemberAndSignIn, createKey, latestLink, seedOrg, uniq } from '../helpers/seed-org'
+import { addMemberAndSignIn, createKey, latestLink, openInvitation, seedOrg, uniq } from '../helpers/seed-org'
 
 describe('/api/v1/orgs/:org/members', () => {
-  it('adds a member with a sign-in link, lists, changes the role and removes', async () => {
+  it('invites a member, who appears as pending until they accept; then lists, changes the role and removes', async () => {
     const org = await seedOrg()
     const email = `ny-${uniq()}@example.se`
     const res = await call(`/api/v1/orgs/${org.slug}/members`, { cookie: org.cookie, body: { email: email.toUpperCase(), name: 'Ny Person', role: 'analyst' } })
     expect(res.status).toBe(201)
-    const member = await json(res)
-    expect(member).toMatchObject({ email, name: 'Ny Person', role: 'analyst' })
-    expect(await latestLink(email)).toContain('/auth/verify?token=')
-    const list = await json(await call(`/api/v1/orgs/${org.slug}/members`, { cookie: org.cookie }))
+    const invited = await json(res)
+    expect(invited).toMatchObject({ email, name: 'Ny Person', role: 'analyst', status: 'pending', userId: null })
+    expect(invited.invitationId).toMatch(/^mbi_/)
+    expect(invited.id).toBe(invited.invitationId)
+    expect(await latestLink(email, /\/invitations\?token=/)).toMatch(/^http:\/\/app\.test\/invitations\?token=/)
+    let list = await json(await call(`/api/v1/orgs/${org.slug}/members`, { cookie: org.cookie }))
+    expect(list.items.map((m: { status: string; email: string }) => `${m.status} ${m.email}`)).toEqual([`active ${org.ownerEmail}`, `pending ${email}`])
+    // A pending invitation is not a member: no role to change.
+    expect((await call(`/api/v1/orgs/${org.slug}/members/${invited.id}`, { method: 'PATCH', cookie: org.cookie, body: { role: 'admin' } })).status).toBe(404)
+
+    const { cookie } = await openInvitation(email)
+    const accepted = await json(await call(`/api/v1/auth/invitations/${invited.invitationId}/accept`, { method: 'POST', cookie }))
+    const member = { userId: accepted.user.id as string }
+    list = await json(await call(`/api/v1/orgs/${org.slug}/members`, { cookie: org.cookie }))
     expect(list.items).toHaveLength(2)
+    expect(list.items.find((m: { email: string }) => m.email === email)).toMatchObject({ status: 'active', userId: member.userId, id: member.userId, role: 'analyst' })
     const patched = await call(`/api/v1/orgs/${org.slug}/members/${member.userId}`, { method: 'PATCH', cookie: org.cookie, body: { role: 'admin' } })
     expect((await json(patched)).role).toBe('admin')
     expect((await call(`/api/v1/orgs/${org.slug}/members/${member.userId}`, { method: 'DELETE', cookie: org.cookie })).status).toBe(204)
     expect((await call(`/api/v1/orgs/${org.slug}/members/${member.userId}`, { method: 'DELETE', cookie: org.cookie })).status).toBe(404)
   })
 
+  it('withdraws a pending invitation: its link no longer opens and the address can be invited again', async () => {
+    const org = await seedOrg()
+    const email = `dras-${uniq()}@example.se`
+    const invited = await json(await call(`/api/v1/orgs/${org.slug}/members`, { cookie: org.cookie, body: { email, name: 'Dras', role: 'analyst' } }))
+    const token = new URL(await latestLink(email, /\/invitations\?token=/)).searchParams.get('token')!
+    expect((await call(`/api/v1/orgs/${org.slug}/members/${invited.id}`, { method: 'DELETE', cookie: org.cookie })).status).toBe(204)
+    expect((await call(`/api/v1/orgs/${org.slug}/members/${invited.id}`, { method: 'DELETE', cookie: org.cookie })).status).toBe(404)
+    expect((await call('/api/v1/auth/invitations/open', { body: { token } })).status).toBe(401)
+    const list = await json(await call(`/api/v1/orgs/${org.slug}/members`, { cookie: org.cookie }))
+    expect(list.items.map((m: { email: string }) => m.email)).toEqual([org.ownerEmail])
+    expect((await call(`/api/v1/orgs/${org.slug}/members`, { cookie: org.cookie, body: { email, name: 'Dras', role: 'analyst' } })).status).toBe(201)
+  })
+
   it('answers 409 for an existing member and for removing or demoting the last owner', async () => {
     const org = await seedOrg()
     expect((await call(`/api/v1/orgs/${org.slug}/members`, { cookie: org.cookie, body: { email: org.ownerEmail, name: 'X', role: 'admin' } })).status).toBe(409)
+    const invitee = `dubbel-${uniq()}@example.se`
+    expect((await call(`/api/v1/orgs/${org.slug}/members`, { cookie: org.cookie, body: { email: invitee, name: 'X', role: 'analyst' } })).status).toBe(201)
+    const again = await call(`/api/v1/orgs/${org.slug}/members`, { cookie: org.cookie, body: { email: invitee.toUpperCase(), name: 'X', role: 'admin' } })
+    expect(again.status).toBe(409)
+    expect((await json(again)).code).toBe('CONFLICT')
     const me = await json(await call('/api/v1/auth/me', { cookie: org.cookie }))
     expect((await call(`/api/v1/orgs/${org.slug}/members/${me.user.id}`, { method: 'PATCH', cookie: org.cookie, body: { role: 'admin' } })).status).toBe(409)
     expect((await call(`/api/v1/orgs/${org.slug}/members/${me.user.id}`, { method: 'DELETE', cookie: org.cookie })).status).toBe(409)
@@ -36,6 +65,8 @@ describe('/api/v1/orgs/:org/members', () => {
     expect((await call(`/api/v1/orgs/${org.slug}/members/${me.user.id}`, { method: 'DELETE', cookie: admin.cookie })).status).toBe(403)
     expect((await call(`/api/v1/orgs/${org.slug}/members/${me.user.id}`, { method: 'PATCH', cookie: admin.cookie, body: { role: 'analyst' } })).status).toBe(403)
     expect((await call(`/api/v1/orgs/${org.slug}/members`, { cookie: admin.cookie, body: { email: `o-${uniq()}@example.se`, name: 'O', role: 'owner' } })).status).toBe(403)
+    const ownerInvite = await json(await call(`/api/v1/orgs/${org.slug}/members`, { cookie: org.cookie, body: { email: `o-${uniq()}@example.se`, name: 'O', role: 'owner' } }))
+    expect((await call(`/api/v1/orgs/${org.slug}/members/${ownerInvite.id}`, { method: 'DELETE', cookie: admin.cookie })).status).toBe(403)
     const analyst = await addMemberAndSignIn(org, 'analyst')
     expect((await call(`/api/v1/orgs/${org.slug}/members/${analyst.userId}`, { method: 'PATCH', cookie: admin.cookie, body: { role: 'owner' } })).status).toBe(403)
     expect((await call(`/api/v1/orgs/${org.slug}/members/${analyst.userId}`, { method: 'PATCH', cookie: admin.cookie, body: { role: 'admin' } })).status).toBe(200)

@@ -2,7 +2,7 @@ import { describe, expect, it, inject } from 'vitest'
 import { env, exports } from 'cloudflare:workers'
 import { ORIGIN } from '../helpers/http'
 import { RS_CLIENT } from '../helpers/oidc-clients'
-import { seedOidcOrg } from '../helpers/oidc-seed'
+import { freshDomain, seedOidcOrg } from '../helpers/oidc-seed'
 import { OIDC_START_LIMIT } from '../../worker/routes/oidc'
 
 const issuer = inject('oidcIssuer')
@@ -24,7 +24,7 @@ async function awayFromWindowEdge() {
 // 31+ sequential starts, and possibly a wait for a fresh window: generous on a busy machine.
 describe('GET /api/v1/auth/oidc/{org}/start rate limit', { timeout: 90_000 }, () => {
   it('redirects to /sign-in?error=rate_limited after 30 starts a minute from one address, others unaffected', async () => {
-    const org = await seedOidcOrg({ issuer, client: RS_CLIENT, domains: ['kommun.test'] })
+    const org = await seedOidcOrg({ issuer, client: RS_CLIENT, domains: [freshDomain()] })
     const ip = '198.51.100.30'
     await awayFromWindowEdge()
     for (let i = 0; i < OIDC_START_LIMIT.limit; i++) expect(await start(org.slug, ip)).toMatch(new RegExp(`^${issuer}/auth\\?`))
@@ -37,7 +37,7 @@ describe('GET /api/v1/auth/oidc/{org}/start rate limit', { timeout: 90_000 }, ()
   })
 
   it('lets the address in again once its window has passed', async () => {
-    const org = await seedOidcOrg({ issuer, client: RS_CLIENT, domains: ['kommun.test'] })
+    const org = await seedOidcOrg({ issuer, client: RS_CLIENT, domains: [freshDomain()] })
     const ip = '198.51.100.40'
     await awayFromWindowEdge()
     for (let i = 0; i <= OIDC_START_LIMIT.limit; i++) await start(org.slug, ip)

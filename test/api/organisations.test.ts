@@ -27,13 +27,26 @@ describe('PATCH /api/v1/orgs/:org', () => {
     const path = `/api/v1/orgs/${org.slug}`
     let res = await call(path, { method: 'PATCH', cookie: org.cookie, body: { anonymityThreshold: 7, shareBenchmark: true, targets: { E1: 80, I2: 60 }, innovationBands: { A: { min: 0.1, max: 0.4 } } } })
     expect(res.status).toBe(200)
-    res = await call(path, { method: 'PATCH', cookie: org.cookie, body: { targets: { E1: null, B3: 70 }, population: null, oidc: { issuer: 'https://login.example.se', clientId: 'abc', clientSecret: 's3cret', allowedDomains: ['Example.se'] } } })
+    res = await call(path, { method: 'PATCH', cookie: org.cookie, body: { targets: { E1: null, B3: 70 }, population: null, oidc: { issuer: 'https://login.example.se', clientId: 'abc', clientSecret: 's3cret', allowedDomains: ['Example.se'], tokenAuthMethod: 'client_secret_post' } } })
     const body = await json(res)
     expect(body).toMatchObject({ anonymityThreshold: 7, shareBenchmark: true, targets: { I2: 60, B3: 70 }, population: null })
     expect(body.targets.E1).toBeUndefined()
     expect(body.innovationBands.A).toEqual({ min: 0.1, max: 0.4 })
-    expect(body.oidc).toEqual({ issuer: 'https://login.example.se', clientId: 'abc', allowedDomains: ['example.se'], clientSecretSet: true })
+    expect(body.oidc).toEqual({ issuer: 'https://login.example.se', clientId: 'abc', allowedDomains: ['example.se'], allowedDomainStatus: [{ domain: 'example.se', verified: false }], clientSecretSet: true, tokenAuthMethod: 'client_secret_post' })
     expect(JSON.stringify(body)).not.toContain('s3cret')
+  })
+
+  it('says per allowed sign-on domain whether the organisation has proven it', async () => {
+    const org = await seedOrg()
+    const other = await seedOrg()
+    const path = `/api/v1/orgs/${org.slug}`
+    // Its own proven domain counts; an unproven one and one another organisation proved do not.
+    const allowedDomains = [org.domain, 'unproven-kommun.se', other.domain]
+    const res = await call(path, { method: 'PATCH', cookie: org.cookie, body: { oidc: { allowedDomains } } })
+    expect(res.status).toBe(200)
+    const expected = [{ domain: org.domain, verified: true }, { domain: 'unproven-kommun.se', verified: false }, { domain: other.domain, verified: false }]
+    expect((await json(res)).oidc.allowedDomainStatus).toEqual(expected)
+    expect((await json(await call(path, { cookie: org.cookie }))).oidc.allowedDomainStatus).toEqual(expected)
   })
 
   it.each([
@@ -45,6 +58,7 @@ describe('PATCH /api/v1/orgs/:org', () => {
     [{ orgNumber: '212000-0142' }, '/orgNumber'],
     [{ oidc: { issuer: 'http://login.example.se' } }, '/oidc/issuer'],
     [{ oidc: { issuer: 'https://login.example.se/?x=1' } }, '/oidc/issuer'],
+    [{ oidc: { tokenAuthMethod: 'private_key_jwt' } }, '/oidc/tokenAuthMethod'],
   ])('rejects %j with 400 at %s', async (patch, path) => {
     const org = await seedOrg()
     const res = await call(`/api/v1/orgs/${org.slug}`, { method: 'PATCH', cookie: org.cookie, body: patch })

@@ -36,7 +36,7 @@ describe('outbox sweep (cron)', { timeout: 60_000 }, () => {
   it('re-queues invitations still queued after 10 minutes, and they are delivered', async () => {
     const org = await seedOrg()
     const tag = `sweep-${newId('t').slice(2, 10)}`
-    const { round } = await openRoundWith(org, people(tag, 3))
+    const { round } = await openRoundWith(org, people(org, tag, 3))
     await eventually(() => allSent(round.id))
     await strand(round.id, 11 * MIN)
     await env.DB.prepare('DELETE FROM dev_mailbox WHERE to_email LIKE ?').bind(`${tag}.%`).run()
@@ -45,7 +45,7 @@ describe('outbox sweep (cron)', { timeout: 60_000 }, () => {
     const rows = await eventually(() => allSent(round.id))
     expect(rows.map((r) => r.attempts)).toEqual([2, 2, 2]) // the sweep's hand-over and the send
     for (let i = 0; i < 3; i++) {
-      const mail = await mailTo(`${tag}.${i}@example.se`)
+      const mail = await mailTo(`${tag}.${i}@${org.domain}`)
       expect(mail).toHaveLength(1)
       expect(mail[0].links[0]).toMatch(/\/r\//)
     }
@@ -53,8 +53,8 @@ describe('outbox sweep (cron)', { timeout: 60_000 }, () => {
 
   it('leaves young rows alone and hands each row over at most once per 10 minutes', async () => {
     const org = await seedOrg()
-    const young = await openRoundWith(org, people(`young-${newId('t').slice(2, 10)}`, 2))
-    const once = await openRoundWith(org, people(`once-${newId('t').slice(2, 10)}`, 2))
+    const young = await openRoundWith(org, people(org, `young-${newId('t').slice(2, 10)}`, 2))
+    const once = await openRoundWith(org, people(org, `once-${newId('t').slice(2, 10)}`, 2))
     await eventually(() => allSent(young.round.id))
     await eventually(() => allSent(once.round.id))
     await strand(young.round.id, 5 * MIN)
@@ -68,8 +68,8 @@ describe('outbox sweep (cron)', { timeout: 60_000 }, () => {
 
   it('marks rows failed after 5 hand-overs, and at once when the round is no longer open', async () => {
     const org = await seedOrg()
-    const spent = await openRoundWith(org, people(`spent-${newId('t').slice(2, 10)}`, 2))
-    const closed = await openRoundWith(org, people(`closed-${newId('t').slice(2, 10)}`, 2))
+    const spent = await openRoundWith(org, people(org, `spent-${newId('t').slice(2, 10)}`, 2))
+    const closed = await openRoundWith(org, people(org, `closed-${newId('t').slice(2, 10)}`, 2))
     await eventually(() => allSent(spent.round.id))
     await eventually(() => allSent(closed.round.id))
     expect((await call(`/api/v1/orgs/${org.slug}/assessments/${closed.round.id}/close`, { key: org.writeKey, method: 'POST' })).status).toBe(200)

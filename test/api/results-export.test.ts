@@ -9,7 +9,7 @@ const shortItems = formItems(instrument, 'short').map((i) => i.id)
 const csvPath = (org: SeededOrg, id: string) => `/api/v1/orgs/${org.slug}/assessments/${id}/results.csv`
 
 async function closedRound(org: SeededOrg, people: number, submit = people) {
-  const { round, tokens } = await openRoundWith(org, Array.from({ length: people }, (_, i) => ({ email: `csv${i}.${Math.random().toString(36).slice(2, 7)}@example.se`, role: 'staff' })))
+  const { round, tokens } = await openRoundWith(org, Array.from({ length: people }, (_, i) => ({ email: `csv${i}.${Math.random().toString(36).slice(2, 7)}@${org.domain}`, role: 'staff' })))
   for (const [i, token] of [...tokens.values()].entries()) {
     // Nobody answers I2.1, so factor I2 is suppressed; the rest spread over the scale.
     const answers = Object.fromEntries(shortItems.map((id, j) => [id, id === 'I2.1' ? 'dont_know' : 1 + ((i * 2 + j) % 6)]))

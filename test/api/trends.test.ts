@@ -12,7 +12,7 @@ const itemsOf = (form: 'short' | 'full') => formItems(instrument, form).map((i) 
 /** A round closed through the API: `answers(i)` for respondent i, the first `submit` submitted. */
 async function closedRound(org: SeededOrg, form: 'short' | 'full', people: number, answers: (i: number) => Record<string, unknown>, submit = people) {
   const tag = Math.random().toString(36).slice(2, 8)
-  const { round, tokens } = await openRoundWith(org, Array.from({ length: people }, (_, i) => ({ email: `${tag}${i}@example.se`, role: i % 2 ? 'it' : 'staff' })), { form })
+  const { round, tokens } = await openRoundWith(org, Array.from({ length: people }, (_, i) => ({ email: `${tag}${i}@${org.domain}`, role: i % 2 ? 'it' : 'staff' })), { form })
   for (const [i, token] of [...tokens.values()].entries()) {
     expect((await call(`/api/v1/respond/${token}/answers`, { method: 'PUT', body: { answers: answers(i) } })).status).toBe(200)
     if (i < submit) await call(`/api/v1/respond/${token}/submit`, { method: 'POST' })
@@ -39,7 +39,7 @@ describe('GET /orgs/{org}/trends', () => {
     await env.DB.prepare("INSERT INTO assessments (id, org_id, name, form, language, instrument_version, status, created_at, closed_at) VALUES (?, ?, 'Ny version', 'short', 'sv', 'v2', 'closed', ?, '2999-01-01T00:00:00.000Z')").bind(e, org.id, new Date().toISOString()).run()
     await env.DB.prepare('INSERT INTO assessment_results (org_id, assessment_id, k, n, body) VALUES (?, ?, ?, ?, ?)').bind(org.id, e, stored!.k, stored!.n, stored!.body).run()
     // A draft and an open round are not listed.
-    await openRoundWith(org, [{ email: 'open@example.se', role: 'it' }])
+    await openRoundWith(org, [{ email: `open@${org.domain}`, role: 'it' }])
 
     const res = await call(`/api/v1/orgs/${org.slug}/trends`, { key: org.readKey, headers: { 'X-Count-Rows': '1' } })
     expect(res.status).toBe(200)
@@ -69,7 +69,7 @@ describe('GET /orgs/{org}/trends', () => {
   it('follows a new k, closes overdue rounds lazily, and shows only the caller’s organisation', async () => {
     const org = await seedOrg({ k: 3 })
     const a = await closedRound(org, 'short', 3, level('short', 0))
-    const { round: late } = await openRoundWith(org, [1, 2, 3].map((i) => ({ email: `late${i}@example.se`, role: 'it' })))
+    const { round: late } = await openRoundWith(org, [1, 2, 3].map((i) => ({ email: `late${i}@${org.domain}`, role: 'it' })))
     await env.DB.prepare('UPDATE assessments SET closes_at = ? WHERE id = ?').bind(new Date(Date.now() - 60_000).toISOString(), late.id).run()
     // Closed at its closing time, a minute ago: before a, which closed just now.
     let items = (await json(await call(`/api/v1/orgs/${org.slug}/trends`, { cookie: org.analyst }))).items

@@ -3,8 +3,7 @@ import type { AnswerValue, Instrument } from '../../schema/instruments'
 import { RESPONDENT_ROLES } from '../../schema/enums'
 import { benchmark } from '../../worker/domain/benchmark'
 import type { BenchmarkAsker, BenchmarkRecord } from '../../worker/domain/benchmark'
-import { aggregateRound, resultsFromAggregate } from '../../worker/domain/aggregates'
-import { breakdown } from '../../worker/domain/breakdown'
+import { publishRound } from '../../worker/domain/disclosure/publish'
 import { optimisePortfolio } from '../../worker/domain/portfolio/optimiser'
 import type { Candidate } from '../../worker/domain/portfolio/optimiser'
 import { scoreRound } from '../../worker/domain/results'
@@ -42,6 +41,7 @@ const records: BenchmarkRecord[] = Array.from({ length: 1500 }, (_, i) => ({
   population: Math.floor(rand() * 300_000),
   county: ['01', '03', '04'][i % 3],
   demo: false,
+  verified: true,
   shareBenchmark: true,
   round: {
     roundId: `asm_${i}`,
@@ -69,15 +69,10 @@ const compact: CompactResponse[] = responses.map((r) => ({
   unitId: r.unitId,
 }))
 
-// What the freeze keeps of them, and a change of k scored from it.
-const frozen = aggregateRound(v1, 'full', 5, compact)
-
 export const cases = [
   { name: 'scoring: 1,000 respondents × 78 items (snapshot form)', budgetMs: 2, run: () => scoreRound(v1, 'full', 5, compact) },
   { name: 'scoring: 1,000 respondents × 78 items (answer maps)', budgetMs: undefined, run: () => scoreRound(v1, 'full', 5, responses) },
-  { name: 'suppression and breakdown: 1,000 respondents in 50 units', budgetMs: undefined, run: () => breakdown(v1, 'full', 5, compact, 'unit') },
-  { name: 'the freeze: aggregates of 1,000 respondents × 78 items, roles and 50 units', budgetMs: undefined, run: () => aggregateRound(v1, 'full', 5, compact) },
-  { name: 'a new k from the aggregates: results and both breakdowns', budgetMs: undefined, run: () => resultsFromAggregate(v1, 'full', frozen, 7) },
+  { name: 'published cells: 1,000 respondents, 6 roles × 50 units', budgetMs: undefined, run: () => publishRound(v1, 'full', 5, compact) },
   { name: 'benchmark statistics: 1,500 organisations', budgetMs: 20, run: () => benchmark(v1, asker, records) },
   { name: 'portfolio optimiser: 40 costed initiatives (band D)', budgetMs: 100, run: () => optimisePortfolio(candidates, budget, { min: 0.3, max: 0.7 }) },
 ]

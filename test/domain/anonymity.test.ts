@@ -1,7 +1,8 @@
 import { describe, it, expect } from 'vitest'
 import fc from 'fast-check'
 import { hiddenGroups } from '../../worker/domain/anonymity'
-import { breakdown, partitionResponses } from '../../worker/domain/breakdown'
+import { partitionResponses } from '../../worker/domain/breakdown'
+import { breakdown } from '../../worker/domain/disclosure/publish'
 import { scoreRound } from '../../worker/domain/results'
 import type { Group } from '../../worker/domain/types'
 import { respond, times, v1 } from './helpers'
@@ -64,7 +65,7 @@ describe('anonymity property', () => {
           fc.pre(rows.length >= k)
           const responses = rows.map(([unitId, v]) => respond(v as 2 | 4 | 6, {}, { unitId }))
           const groups = breakdown(v1, 'full', k, responses, 'unit')
-          const hidden = groups.filter((g): g is { id: string; suppressed: true } => 'suppressed' in g)
+          const hidden = groups.filter((g): g is Extract<Group, { suppressed: true }> => 'suppressed' in g)
           const shown = groups.filter((g): g is Exclude<Group, { suppressed: true }> => !('suppressed' in g))
           const hiddenTotal = responses.length - shown.reduce((s, g) => s + g.n, 0)
           expect(hiddenTotal === 0 || hiddenTotal >= k || shown.length === 0).toBe(true)
@@ -90,9 +91,9 @@ describe('breakdown', () => {
     ]
     const groups = breakdown(v1, 'full', 5, responses, 'role')
     expect(groups.map((g) => g.id)).toEqual(['management', 'it', 'staff'])
-    expect(groups[0]).toEqual({ id: 'management', suppressed: true })
+    expect(groups[0]).toEqual({ id: 'management', suppressed: true, hidden: 'below_k' })
     // management (2) is hidden, so the smallest shown group (staff, 5) is hidden as well.
-    expect(groups[2]).toEqual({ id: 'staff', suppressed: true })
+    expect(groups[2]).toEqual({ id: 'staff', suppressed: true, hidden: 'differencing' })
     expect(groups[1]).toMatchObject({ id: 'it', n: 6, overall: { percent: 60 } })
   })
 

@@ -36,6 +36,7 @@ function record(orgId: string, closedAt: string, value: number | null, extra: Pa
     population: 20_000,
     county: '01',
     demo: false,
+    verified: true,
     shareBenchmark: true,
     ...extra,
     round: { roundId: `asm_${orgId}_${closedAt}`, closedAt, instrumentVersion: 'v1', scores: scores(value) },
@@ -48,6 +49,7 @@ const asker: BenchmarkAsker = {
   population: 30_000,
   county: '01',
   demo: false,
+  verified: true,
   round: { roundId: 'asm_me', closedAt: '2025-06-15T12:00:00.000Z', instrumentVersion: 'v1', scores: scores(50) },
 }
 
@@ -96,41 +98,57 @@ describe('quickselect quantiles', () => {
 
 describe('scoreStats', () => {
   it('percentile rank counts below plus half of equal (asker included), ties rounded', () => {
-    const s = scoreStats('overall', [10, 20, 30, 30.0000000000001, 40, null], 30)
-    expect(s.percentileRank).toBe((100 * (2 + 2 / 2)) / 5)
-    expect(s.median).toBe(30)
-    expect(scoreStats('overall', [10, 20, 30, 40, 50], null).percentileRank).toBeNull()
+    const s = scoreStats('overall', [10, 20, 30, 30.0000000000001, 40, 50, 60, 70, 80, 90, null], 30)
+    expect(s.percentileRank).toBe((100 * (2 + 2 / 2)) / 10)
+    expect(s.median).toBe(45)
+    expect(scoreStats('overall', [10, 20, 30, 40, 50, 60, 70, 80, 90, 100], null).percentileRank).toBeNull()
   })
 
-  it('percentile rank and quantiles equal a naive computation', () => {
+  it('publishes quantiles in whole points', () => {
+    const s = scoreStats('overall', [10.4, 20.2, 30.7, 40.1, 50.5, 60.3, 70.9, 80.2, 90.6, 99.9], null)
+    expect(s).toEqual({ id: 'overall', p25: 33, median: 55, p75: 78, percentileRank: null })
+  })
+
+  it('percentile rank equals a naive computation, quantiles the rounded reference', () => {
     fc.assert(
       fc.property(
         fc.array(fc.oneof(fc.constantFrom(10, 20, 20 + 1e-12, 50, null), fc.double({ min: 0, max: 100, noNaN: true })), {
-          minLength: 5,
+          minLength: 10,
           maxLength: 40,
         }),
         fc.nat(),
         (values, pick) => {
           const present = values.filter((v): v is number => v !== null)
-          fc.pre(present.length >= 5)
+          fc.pre(present.length >= 10)
           const asker = present[pick % present.length]
           const r = (x: number) => Math.round(x * 1e9) / 1e9
           const below = present.filter((v) => r(v) < r(asker)).length
           const equal = present.filter((v) => r(v) === r(asker)).length
           const got = scoreStats('x', values, asker)
           expect(got.percentileRank).toBe((100 * (below + equal / 2)) / present.length)
-          expect(Math.abs((got.median as number) - refQuantile(present, 0.5))).toBeLessThanOrEqual(1e-9)
-          expect(Math.abs((got.p25 as number) - refQuantile(present, 0.25))).toBeLessThanOrEqual(1e-9)
+          for (const [p, q] of [[0.25, got.p25], [0.5, got.median], [0.75, got.p75]] as const) {
+            const ref = refQuantile(present, p)
+            // A reference within 1e-9 of a half point may round either way.
+            if (Math.abs((ref % 1) - 0.5) > 1e-9) expect(q).toBe(Math.round(ref))
+            expect(Number.isInteger(q)).toBe(true)
+          }
         },
       ),
       { numRuns: 500 },
     )
   })
 
-  it('is null throughout with fewer than 5 non-null values', () => {
-    expect(scoreStats('E1', [10, 20, 30, 40, null, null], 10)).toEqual({
+  it('is null throughout with fewer than 10 non-null values', () => {
+    expect(scoreStats('E1', [10, 20, 30, 40, 50, 60, 70, 80, 90, null, null], 10)).toEqual({
       id: 'E1', p25: null, median: null, p75: null, percentileRank: null,
     })
+  })
+
+  it("does not count an unverified asker's own value towards the ten", () => {
+    const ten = [10, 20, 30, 40, 50, 60, 70, 80, 90, 95]
+    expect(scoreStats('E1', ten, 10, true).median).toBeNull()
+    expect(scoreStats('E1', ten, 10, false).median).toBe(55)
+    expect(scoreStats('E1', [...ten, 99], 10, true).median).toBe(60)
   })
 })
 
@@ -148,6 +166,7 @@ describe('participant selection', () => {
       record('org_two', '2025-07-01T00:00:00.000Z', 7),
       record('org_private', '2025-01-01T00:00:00.000Z', 8, { shareBenchmark: false }),
       record('org_demo', '2025-01-01T00:00:00.000Z', 9, { demo: true }),
+      record('org_unverified', '2025-01-01T00:00:00.000Z', 12, { verified: false }),
       record('org_me', '2025-01-01T00:00:00.000Z', 10),
       { ...record('org_v2', '2025-01-01T00:00:00.000Z', 11), round: { ...record('x', '2025-01-01T00:00:00.000Z', 11).round, instrumentVersion: 'v2' } },
     ]
@@ -163,30 +182,53 @@ describe('participant selection', () => {
   })
 })
 
+/** Nine organisations at 10, 20, …, 90 besides the asker at 50: one value per organisation. */
+const nine = (extra: Partial<BenchmarkRecord> = {}) =>
+  Array.from({ length: 9 }, (_, i) => record(`o${i + 1}`, '2025-01-01T00:00:00Z', 10 * (i + 1), extra))
+
 describe('benchmark', () => {
-  it('builds groups all, kind, size and county; suppresses groups under 5', () => {
+  it('builds groups all, kind, size and county; suppresses groups under 10 verified organisations', () => {
     const records = [
-      record('o1', '2025-01-01T00:00:00Z', 10, { population: 40_000 }),
-      record('o2', '2025-01-01T00:00:00Z', 20, { population: 15_000, county: '03' }),
-      record('o3', '2025-01-01T00:00:00Z', 30, { population: 49_999 }),
-      record('o4', '2025-01-01T00:00:00Z', 40, { population: 200_000 }),
-      record('o5', '2025-01-01T00:00:00Z', 60, { kind: 'region', population: 30_000, county: '03' }),
-      record('o6', '2025-01-01T00:00:00Z', null, { population: 14_999 }),
+      ...nine({ population: 40_000 }),
+      record('o10', '2025-01-01T00:00:00Z', 60, { kind: 'region', population: 30_000, county: '03' }),
+      record('o11', '2025-01-01T00:00:00Z', null, { population: 14_999 }),
     ]
     const { groups } = benchmark(v1, asker, records)
     expect(groups.map((g) => g.group)).toEqual(['all', 'kind', 'size', 'county'])
     const all = groups[0] as Extract<(typeof groups)[number], { size: number }>
-    expect(all.size).toBe(7)
+    expect(all.size).toBe(12)
     expect(all.scores.map((s) => s.id)).toEqual(ALL_IDS)
-    // Values 50 (asker), 10, 20, 30, 40, 60 (o6 is null): 6 values.
-    expect(all.scores[0]).toEqual({ id: 'overall', p25: 22.5, median: 35, p75: 47.5, percentileRank: (100 * 4.5) / 6 })
-    expect(groups[1]).toMatchObject({ group: 'kind', size: 6 })
-    // Size class 15 000–49 999: asker, o1, o2, o3 → 4 → suppressed.
-    expect(groups[2]).toEqual({ group: 'size', suppressed: true })
-    // County 01: asker, o1, o3, o4, o6 → shown, but o6 is null so only 4 values: stats null.
-    expect(groups[3]).toMatchObject({ group: 'county', size: 5 })
+    // Values 50 (asker), 10 … 90 and 60 (o11 is null): 11 values, quantiles in whole points.
+    expect(all.scores[0]).toEqual({ id: 'overall', p25: 35, median: 50, p75: 65, percentileRank: (100 * (4 + 2 / 2)) / 11 })
+    expect(groups[1]).toMatchObject({ group: 'kind', size: 11 })
+    // Size class 15 000–49 999: asker and o1…o9 → 10 → shown.
+    expect(groups[2]).toMatchObject({ group: 'size', size: 10 })
+    // County 01: asker, o1…o9, o11 → shown, but o11 is null; ten values remain.
+    expect(groups[3]).toMatchObject({ group: 'county', size: 11 })
     const county = groups[3] as typeof all
-    expect(county.scores[0]).toEqual({ id: 'overall', p25: null, median: null, p75: null, percentileRank: null })
+    // 32.5 and 67.5 round half up to whole points.
+    expect(county.scores[0]).toEqual({ id: 'overall', p25: 33, median: 50, p75: 68, percentileRank: 50 })
+  })
+
+  it('suppresses a group of nine verified organisations and a score with nine values', () => {
+    const { groups } = benchmark(v1, asker, nine().slice(0, 8))
+    expect(groups.every((g) => 'suppressed' in g)).toBe(true)
+    const withNull = benchmark(v1, asker, [...nine().slice(0, 8), record('o9', '2025-01-01T00:00:00Z', null)])
+    expect(withNull.groups[0]).toMatchObject({ group: 'all', size: 10 })
+    expect((withNull.groups[0] as { scores: { median: number | null }[] }).scores[0].median).toBeNull()
+  })
+
+  it("four self-registered organisations with the victim's profile cannot pin the victim's scores", () => {
+    // The attack: four unverified organisations copy the victim's profile; whatever they claim,
+    // they are not peers, so the victim's benchmark and theirs show no group at all.
+    const victim = record('org_victim', '2025-01-01T00:00:00Z', 73.4)
+    const fakes = ['f1', 'f2', 'f3', 'f4'].map((id) => record(id, '2025-01-01T00:00:00Z', 73.4, { verified: false }))
+    const attacker: BenchmarkAsker = { ...asker, orgId: 'f0', verified: false, round: { ...asker.round, scores: scores(73.4) } }
+    expect(benchmark(v1, attacker, [victim, ...fakes]).groups.every((g) => 'suppressed' in g)).toBe(true)
+    // Even with nine verified others an unverified asker does not count towards the ten.
+    const nineOthers = [victim, ...nine().slice(0, 8)]
+    expect(benchmark(v1, attacker, [...nineOthers, ...fakes]).groups.every((g) => 'suppressed' in g)).toBe(true)
+    expect(benchmark(v1, { ...attacker, verified: true }, nineOthers).groups[0]).toMatchObject({ group: 'all', size: 10 })
   })
 
   it('gives no size group to other kinds and no county group without a county', () => {

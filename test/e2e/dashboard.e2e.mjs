@@ -2,25 +2,32 @@
 // and closed, no timing involved): charts with their table alternatives, Swedish number format,
 // suppressed breakdown groups with their reasons, trends, the lazy XLSX export, the CSV link,
 // peer groups too small to show, and the not_sharing explanation. Part 2 opens the demo
-// organisation (POST /api/v1/dev/seed: two closed rounds and seven sharing demo peers): quartile
+// organisation (POST /api/v1/dev/seed: two closed rounds and eleven sharing demo peers): quartile
 // bands for every peer group, the printable report (print media and a real A4 PDF), axe, 320 px,
 // English, and the trends page.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
-import { assert, checkA11y, checkFitsWidth, latestMail, openPage, orgNumber, screenshot } from './helpers.mjs'
+import { assert, checkA11y, checkFitsWidth, latestMail, openPage, orgNumber, screenshot, proveTestDomain } from './helpers.mjs'
 
 const SECTIONS = ['sec-type', 'sec-categories', 'sec-factors', 'sec-strengths', 'sec-dontknow', 'sec-breakdown', 'sec-trends', 'sec-benchmark']
 
 /** Calls the API from inside the signed-in page, so the session cookie and Origin are the browser's own. */
-function apiIn(page) {
-  return async (method, path, body) => {
-    const res = await page.evaluate(
+/** Calls the API from inside the page (its session and origin), answering { status, body }. */
+function sendIn(page) {
+  return (method, path, body) =>
+    page.evaluate(
       async ({ method, path, body }) => {
         const r = await fetch(`/api/v1${path}`, { method, headers: body ? { 'Content-Type': 'application/json' } : {}, body: body ? JSON.stringify(body) : undefined })
         return { status: r.status, body: r.status === 204 ? null : await r.json().catch(() => null) }
       },
       { method, path, body },
     )
+}
+
+function apiIn(page) {
+  const send = sendIn(page)
+  return async (method, path, body) => {
+    const res = await send(method, path, body)
     assert(res.status < 300, `${method} ${path} answered ${res.status}: ${JSON.stringify(res.body)}`)
     return res.body
   }
@@ -66,7 +73,7 @@ async function closedRound(baseUrl, { api, slug }, { name, roles, units = [], se
   const org = `/orgs/${slug}`
   const round = await api('POST', `${org}/assessments`, { name, form: 'short' })
   const stamp = Date.now()
-  const people = roles.map((role, i) => ({ email: `svar-${stamp}-${seed}-${i}@kommun.example`, role, unitId: units[i] ?? null }))
+  const people = roles.map((role, i) => ({ email: `svar-${stamp}-${seed}-${i}@${slug}.test`, role, unitId: units[i] ?? null }))
   await api('POST', `${org}/assessments/${round.id}/respondents`, { respondents: people })
   await api('POST', `${org}/assessments/${round.id}/open`)
   for (const [i, p] of people.entries()) await respond(baseUrl, await invitationToken(baseUrl, p.email), seed + i)
@@ -90,6 +97,7 @@ async function seedOwn(baseUrl, browser) {
   const { slug, link } = await signUp(baseUrl, { name: 'Resultatkommunen', county: '12', share: true })
   const own = await signedIn(browser, link.href, slug)
   await own.api('PATCH', `/orgs/${slug}`, { anonymityThreshold: 3 })
+  await proveTestDomain(sendIn(own.page), slug)
   const north = await own.api('POST', `/orgs/${slug}/units`, { name: 'Norra förvaltningen', parentId: null })
   const south = await own.api('POST', `/orgs/${slug}/units`, { name: 'Södra förvaltningen', parentId: null })
   await closedRound(baseUrl, own, { name: 'Mätning våren 2026', roles: ['it', 'staff', 'staff', 'manager'], seed: 3 })
@@ -133,7 +141,7 @@ async function ownOrganisation(baseUrl, browser, screenshotDir) {
     const byRole = page.locator('#sec-breakdown table').first()
     await byRole.waitFor()
     assert((await byRole.getByRole('row', { name: /Chef/ }).innerText()).includes('färre än 3 svar'), 'the manager group is hidden for having fewer than k')
-    assert((await byRole.innerText()).includes('så att ingen liten grupp kan räknas fram'), 'a second group is hidden so the first cannot be computed')
+    assert((await byRole.innerText()).includes('dold så att den inte kan räknas fram ur andra siffror'), 'a second group is hidden so the first cannot be computed')
     assert(await page.locator('#sec-breakdown').getByText('Norra förvaltningen').isVisible(), 'unit names are shown')
 
     // Trends: two closed rounds drawn as lines, with the change in points in the tables.
@@ -146,7 +154,7 @@ async function ownOrganisation(baseUrl, browser, screenshotDir) {
 
     // Peers: sharing, but no other organisation shares yet, so every group is explained as too small.
     const bench = page.locator('#sec-benchmark')
-    assert((await bench.getByText('Färre än 5 organisationer').count()) === 4, 'all four peer groups are explained as too small')
+    assert((await bench.getByText('Färre än 10 verifierade organisationer').count()) === 4, 'all four peer groups are explained as too small')
     assert(await page.locator('#sec-categories').getByText('Medianen bland andra organisationer visas när').isVisible(), 'the radar says why no median is drawn')
 
     // XLSX: its chunk is fetched only when the button is pressed.

@@ -77,3 +77,17 @@ export async function checkFitsWidth(page, name) {
   }, width)
   assert(wide.length === 0, `${name} is wider than ${width} px: ${wide.join(', ')}`)
 }
+
+/**
+ * Proves `<slug>.test` for an organisation through the API and answers the domain: respondents
+ * must have addresses in a proven domain, and a reserved name on a loopback origin outside
+ * production is proven without DNS. `send(method, path below /api/v1, body)` answers { status, body }.
+ */
+export async function proveTestDomain(send, slug) {
+  const domain = `${slug}.test`
+  const claimed = await send('POST', `/orgs/${slug}/domains`, { domain })
+  assert(claimed.status === 201, `domain claim answered ${claimed.status}`)
+  const verified = await send('POST', `/orgs/${slug}/domains/${claimed.body.id}/verify`)
+  assert(verified.status === 200, `domain verification answered ${verified.status}`)
+  return domain
+}

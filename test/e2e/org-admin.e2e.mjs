@@ -1,6 +1,7 @@
 import { join } from 'node:path'
 // An owner manages the organisation: units (tree, rename, move, delete refused while it has
-// children), members (add, the last-owner rule, remove) and API keys (secret shown once, revoke),
+// children), members (invite, accepted by the invitee through her own link, the last-owner rule,
+// remove) and API keys (secret shown once, revoke),
 // signing in through the developer mailbox page; the API reference page renders without CSP errors.
 import { assert, checkA11y, checkFitsWidth, openPage, orgNumber, screenshot } from './helpers.mjs'
 
@@ -59,19 +60,42 @@ export default async function ({ baseUrl, browser, screenshotDir }) {
     await checkA11y(page, 'the units page')
     await screenshot(page, screenshotDir, 'units')
 
-    // Members: add one, the last owner cannot step down (409 explained), remove the added one.
+    // Members: invite one; she is pending until she accepts through her own link, in her own browser.
+    const annaEmail = `anna-${Date.now()}@region.example`
     await orgNav.getByRole('link', { name: 'Medlemmar' }).click()
     await page.locator('#memberName').waitFor()
     await page.fill('#memberName', 'Anna Analytiker')
-    await page.fill('#memberEmail', `anna-${Date.now()}@region.example`)
-    await page.getByRole('button', { name: 'Lägg till och skicka länk' }).click()
-    await page.getByRole('rowheader', { name: 'Anna Analytiker' }).waitFor()
+    await page.fill('#memberEmail', annaEmail)
+    await page.getByRole('button', { name: 'Skicka inbjudan' }).click()
+    await page.getByRole('row', { name: /Anna Analytiker/ }).getByText('Inbjuden, väntar på svar').waitFor()
     const ownerRow = page.getByRole('row', { name: /Olle Ägare/ })
     await ownerRow.getByRole('combobox').selectOption('admin')
     await ownerRow.getByRole('button', { name: /Ändra roll/ }).click()
     await page.locator('.error-summary', { hasText: 'minst en ägare' }).waitFor()
     await checkA11y(page, 'the members page')
     await screenshot(page, screenshotDir, 'members')
+
+    const anna = await openPage(browser)
+    try {
+      await anna.page.goto(`${baseUrl}/dev/mail`)
+      await anna.page.fill('#to', annaEmail)
+      await anna.page.getByRole('button', { name: 'Visa meddelanden' }).click()
+      const invitation = anna.page.locator('.mail-list a[href*="/invitations?token="]').first()
+      await invitation.waitFor()
+      await invitation.click()
+      await anna.page.getByRole('heading', { level: 3, name: 'Förvaltningsregionen' }).waitFor()
+      await checkA11y(anna.page, 'the invitations page')
+      await screenshot(anna.page, screenshotDir, 'invitations')
+      await anna.page.getByRole('button', { name: 'Tacka ja (Förvaltningsregionen)' }).click()
+      await anna.page.getByRole('link', { name: 'Öppna Förvaltningsregionen' }).click()
+      await anna.page.waitForURL(new RegExp(`/o/${slug}$`))
+      anna.page.checkClean()
+    } finally {
+      await anna.context.close()
+    }
+
+    await page.reload()
+    await page.getByRole('row', { name: /Anna Analytiker/ }).getByText('Medlem', { exact: true }).waitFor()
     await page.getByRole('button', { name: 'Ta bort Anna Analytiker' }).click()
     await page.getByRole('status').filter({ hasText: 'Anna Analytiker har tagits bort.' }).waitFor()
 

@@ -2,7 +2,7 @@
 // and the round closes), initiatives added in the form (API field errors shown first), then the
 // ranked portfolio re-optimised as the budget moves, its explanations, the benefits view; axe on
 // every page, 320 px, and the server time of recommendations for 40 costed initiatives.
-import { assert, checkA11y, checkFitsWidth, latestMail, openPage, orgNumber, screenshot } from './helpers.mjs'
+import { assert, checkA11y, checkFitsWidth, latestMail, openPage, orgNumber, screenshot, proveTestDomain } from './helpers.mjs'
 
 const LOW = new Set(['I5', 'I1', 'O1', 'B5', 'E7', 'T3', 'U2'])
 
@@ -31,7 +31,11 @@ async function waitFor(check, what, ms = 20_000) {
 async function closedRound(baseUrl, api, slug, tag) {
   assert((await api('PATCH', `/orgs/${slug}`, { anonymityThreshold: 3 })).ok, 'threshold set')
   const round = await (await api('POST', `/orgs/${slug}/assessments`, { name: 'Mätning hösten 2026', form: 'short' })).json()
-  const emails = [0, 1, 2].map((i) => `svar-${tag}-${i}@example.se`)
+  const domain = await proveTestDomain(async (method, path, body) => {
+    const res = await api(method, path, body)
+    return { status: res.status(), body: await res.json().catch(() => null) }
+  }, slug)
+  const emails = [0, 1, 2].map((i) => `svar-${tag}-${i}@${domain}`)
   assert((await api('POST', `/orgs/${slug}/assessments/${round.id}/respondents`, { respondents: emails.map((email) => ({ email, role: 'staff' })) })).ok, 'respondents added')
   assert((await api('POST', `/orgs/${slug}/assessments/${round.id}/open`)).ok, 'round opened')
   for (const [i, email] of emails.entries()) {

@@ -3,7 +3,7 @@
 // after a reload, the review's list of unanswered statements, submit and thank-you; axe on every
 // step and no sideways scrolling at 320 px.
 import { join } from 'node:path'
-import { assert, checkA11y, checkFitsWidth, openPage, orgNumber, screenshot } from './helpers.mjs'
+import { assert, checkA11y, checkFitsWidth, openPage, orgNumber, screenshot, proveTestDomain } from './helpers.mjs'
 
 const PHONE = { viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true }
 
@@ -35,7 +35,10 @@ async function signedInOrg(baseUrl) {
     body: JSON.stringify({ token: new URL(verifyLink).searchParams.get('token') }),
   })
   assert(verify.status === 200, `verify answered ${verify.status}`)
-  return { slug: signup.body.organisation.slug, cookie: verify.headers.get('Set-Cookie').split(';')[0] }
+  const slug = signup.body.organisation.slug
+  const cookie = verify.headers.get('Set-Cookie').split(';')[0]
+  await proveTestDomain((method, path, body) => request(baseUrl, method, `/api/v1${path}`, { cookie, body }), slug)
+  return { slug, cookie }
 }
 
 /** An open short-form round with one invited respondent; answers its id and the /r/ link. */
@@ -43,7 +46,7 @@ async function openRound(baseUrl, { slug, cookie }, round) {
   const created = await request(baseUrl, 'POST', `/api/v1/orgs/${slug}/assessments`, { cookie, body: { form: 'short', ...round } })
   assert(created.status === 201, `create round answered ${created.status}`)
   const id = created.body.id
-  const respondent = `staff-${Date.now()}-${round.language ?? 'sv'}@respond.example`
+  const respondent = `staff-${Date.now()}-${round.language ?? 'sv'}@${slug}.test`
   const added = await request(baseUrl, 'POST', `/api/v1/orgs/${slug}/assessments/${id}/respondents`, { cookie, body: { respondents: [{ email: respondent, role: 'staff' }] } })
   assert(added.status === 201 && added.body.added === 1, `add respondent answered ${added.status}`)
   const opened = await request(baseUrl, 'POST', `/api/v1/orgs/${slug}/assessments/${id}/open`, { cookie })

@@ -1,11 +1,12 @@
 // A key user runs a survey round end to end: creates it, imports respondents from a CSV file
 // (semicolons, BOM, a quoted name with å/ä/ö, one bad row, one duplicate) through the preview,
-// opens it through the confirmation dialog, and watches participation update while a respondent
-// answers on a phone through the link from the invitation, resumes after a reload and submits.
+// opens it through the confirmation dialog, and watches participation while a respondent answers
+// on a phone through the link from the invitation, resumes after a reload and submits: with two
+// respondents (below k) the page shows how many were invited and nothing that tells who answered.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { assert, checkA11y, checkFitsWidth, latestMail, openPage, orgNumber, screenshot } from './helpers.mjs'
+import { assert, checkA11y, checkFitsWidth, latestMail, openPage, orgNumber, screenshot, proveTestDomain } from './helpers.mjs'
 
 const PHONE = { viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true }
 
@@ -43,9 +44,9 @@ const focusedText = (page) => page.evaluate(() => document.activeElement?.textCo
 export default async function ({ baseUrl, browser, screenshotDir }) {
   const stamp = Date.now()
   const ownerEmail = `nyckel-${stamp}@enkatby.example`
-  const asa = `asa.oberg-${stamp}@enkatby.example`
-  const answerer = `svar-${stamp}@enkatby.example`
   const slug = await signUpByApi(baseUrl, ownerEmail)
+  const asa = `asa.oberg-${stamp}@${slug}.test`
+  const answerer = `svar-${stamp}@${slug}.test`
   const dir = mkdtempSync(join(tmpdir(), 'mognad-csv-'))
   const csvPath = join(dir, 'respondenter.csv')
   writeFileSync(
@@ -63,6 +64,10 @@ export default async function ({ baseUrl, browser, screenshotDir }) {
     // Sign in through the mailed link; one unit to import against.
     await page.goto((await latestMail(baseUrl, ownerEmail)).links[0])
     await page.waitForURL(new RegExp(`/o/${slug}$`))
+    await proveTestDomain(async (method, path, body) => {
+      const res = await page.request.fetch(`${baseUrl}/api/v1${path}`, { method, headers: { Origin: baseUrl, 'Content-Type': 'application/json' }, data: body === undefined ? undefined : JSON.stringify(body) })
+      return { status: res.status(), body: await res.json().catch(() => null) }
+    }, slug)
     const unit = await page.request.post(`${baseUrl}/api/v1/orgs/${slug}/units`, { data: { name: 'Socialförvaltningen', parentId: null }, headers: { Origin: baseUrl } })
     assert(unit.status() === 201, `unit created (${unit.status()})`)
 
@@ -164,7 +169,8 @@ export default async function ({ baseUrl, browser, screenshotDir }) {
     await page.getByRole('status').filter({ hasText: 'Undersökningen är öppen.' }).waitFor()
     assert(await page.getByRole('heading', { name: 'Status och åtgärder' }).evaluate((el) => el === document.activeElement), 'focus moves to the status heading')
     await page.locator('#sending-text').filter({ hasText: '2 av 2 skickade' }).waitFor({ timeout: 20_000 })
-    await page.getByText('0 av 2 har svarat').waitFor()
+    const hiddenRate = '2 inbjudna; svarsfrekvensen visas när minst 5 är tillagda'
+    await page.getByText(hiddenRate).first().waitFor()
 
     // The respondent, on a phone: the link from the invitation, half the answers, a reload, the rest.
     const mail = await waitForMail(baseUrl, answerer)
@@ -202,12 +208,16 @@ export default async function ({ baseUrl, browser, screenshotDir }) {
     await r.getByRole('heading', { name: 'Tack för dina svar!' }).waitFor()
     r.checkClean()
 
-    // The key user's page picks it up on its own (polling every 5 s).
-    await page.getByText('1 av 2 har svarat').waitFor({ timeout: 15_000 })
+    // The key user's page shows nothing that tells who answered: the person stays "invited", the
+    // round is below k, and its groups are hidden, with the reason.
+    await page.reload()
+    await page.getByText(hiddenRate).first().waitFor()
     const answererRow = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: answerer }) })
-    await answererRow.getByText('Har skickat in').waitFor({ timeout: 10_000 })
+    await answererRow.getByText('Inbjuden', { exact: true }).first().waitFor()
+    assert(!(await answererRow.textContent()).includes('Har skickat in'), 'no per-person submitted status')
+    await page.getByText('räknas om högst var tionde minut', { exact: false }).waitFor()
     const byRole = page.getByRole('table', { name: 'Deltagande per roll' })
-    assert((await byRole.getByRole('row').filter({ hasText: 'Medarbetare' }).textContent()).includes('100'), 'staff: 1 of 1 submitted')
+    assert((await byRole.getByRole('row').filter({ hasText: 'Medarbetare' }).textContent()).includes('Dold för att skydda enskilda'), 'a group below k is hidden')
     const byUnit = page.getByRole('table', { name: 'Deltagande per enhet' })
     await byUnit.getByRole('rowheader', { name: 'Socialförvaltningen' }).waitFor()
     await checkA11y(page, 'the open round with participation')
@@ -223,7 +233,7 @@ export default async function ({ baseUrl, browser, screenshotDir }) {
     // Reminders, then close for good: the results link appears.
     await page.getByRole('button', { name: 'Skicka påminnelser' }).click()
     const remindDialog = page.getByRole('dialog', { name: 'Skicka påminnelser?' })
-    assert((await remindDialog.textContent()).includes('1 respondent har inte skickat in'), 'the reminder dialog counts who has not submitted')
+    assert((await remindDialog.textContent()).includes('Var och en som inte har skickat in'), 'the reminder dialog says who is reminded, without counts below k')
     await remindDialog.getByRole('button', { name: 'Skicka påminnelser' }).click()
     await page.getByRole('status').filter({ hasText: 'En påminnelse skickas till 1 respondent.' }).waitFor()
     await page.getByRole('button', { name: 'Stäng undersökningen' }).click()
@@ -238,7 +248,7 @@ export default async function ({ baseUrl, browser, screenshotDir }) {
     // The list shows the round's participation; both pages fit 320 px.
     await page.getByRole('link', { name: 'Alla undersökningar' }).click()
     const listRow = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Digital mognad 2026' }) })
-    await listRow.getByText('1 av 2 har svarat').waitFor()
+    await listRow.getByText(hiddenRate).waitFor()
     assert((await listRow.textContent()).includes('Stängd'), 'the list shows the status')
     await checkA11y(page, 'the rounds list')
     await page.setViewportSize({ width: 320, height: 800 })
@@ -246,7 +256,7 @@ export default async function ({ baseUrl, browser, screenshotDir }) {
     await screenshot(page, screenshotDir, 'rounds-list-320')
     await page.goto(`${baseUrl}/o/${slug}/rounds/${roundId}`)
     await page.getByRole('heading', { level: 1, name: 'Digital mognad 2026' }).waitFor()
-    await page.getByText('1 av 2 har svarat').waitFor()
+    await page.getByText(hiddenRate).first().waitFor()
     await checkFitsWidth(page, 'the round page')
     await screenshot(page, screenshotDir, 'rounds-detail-320')
     await page.setViewportSize({ width: 1100, height: 900 })

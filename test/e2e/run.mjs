@@ -5,7 +5,7 @@ import { existsSync, mkdirSync, readdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { chromium } from 'playwright-core'
-import { startWranglerDev } from '../../scripts/lib/wrangler-dev.mjs'
+import { migrate, startWranglerDev } from '../../scripts/lib/wrangler-dev.mjs'
 
 const root = resolve(fileURLToPath(new URL('../..', import.meta.url)))
 const here = join(root, 'test/e2e')
@@ -15,9 +15,9 @@ const screenshotDir = join(root, 'test-results/screenshots')
 // Fixed secrets for the test run only (the same kind as vitest.config.ts binds); never written to .dev.vars.
 const VARS = {
   APP_ENV: 'test',
-  TOKEN_SECRET: 'e2e-token-secret-0123456789abcdef0123456789abcdef',
-  ANSWER_KEY_SECRET: 'e2e-answer-key-secret-0123456789abcdef012345678',
-  DATA_KEY: 'ZTJlLWRhdGEta2V5LTAxMjM0NTY3ODlhYmNkZWYwMTIzNDU=',
+  TOKEN_SECRET: 'NwNxSh9IpruDYtLiDx6e7zlJ4n0yFfXPgLNPbSj-Ong',
+  ANSWER_KEY_SECRET: 'fM4HlU-lGtjq5Nxza2Jrm6C2wxSeHAtE1PxU-5wJRXQ',
+  DATA_KEY: 'uz0mh5SBrLITgS040aFN6SABWOi8V72pnB1pH5YjSaw',
 }
 const CHROME_ARGS = [
   '--headless',
@@ -43,9 +43,21 @@ const chrome = process.env.CHROME_PATH || '/usr/bin/chromium'
 if (!existsSync(chrome)) fail(`Chromium not found at ${chrome}: apt-get install -y chromium, or set CHROME_PATH.`)
 
 mkdirSync(screenshotDir, { recursive: true })
+const only = process.argv.slice(2)
+const files = readdirSync(here)
+  .filter((f) => f.endsWith('.e2e.mjs') && (!only.length || only.some((o) => f.includes(o))))
+  .sort()
+const modules = new Map()
+for (const file of files) modules.set(file, await import(pathToFileURL(join(here, file)).href))
+
 let server
 try {
-  server = await startWranglerDev({ port, vars: VARS, prefix: 'mognad-e2e-' })
+  // A test file may export `prepare(stateDir)` to write rows the API cannot (before the server holds the database).
+  const setup = async (stateDir) => {
+    migrate(stateDir)
+    for (const mod of modules.values()) await mod.prepare?.(stateDir)
+  }
+  server = await startWranglerDev({ port, vars: VARS, prefix: 'mognad-e2e-', setup })
 } catch (err) {
   fail(`${err.message}${/in use/.test(err.message) ? ' (or set E2E_PORT to another port)' : ''}`)
 }
@@ -65,12 +77,7 @@ process.on('SIGINT', async () => {
 
 try {
   browser = await chromium.launch({ executablePath: chrome, args: CHROME_ARGS })
-  const only = process.argv.slice(2)
-  const files = readdirSync(here)
-    .filter((f) => f.endsWith('.e2e.mjs') && (!only.length || only.some((o) => f.includes(o))))
-    .sort()
-  for (const file of files) {
-    const mod = await import(pathToFileURL(join(here, file)).href)
+  for (const [file, mod] of modules) {
     const started = Date.now()
     try {
       await mod.default({ baseUrl, browser, screenshotDir })

@@ -18,6 +18,11 @@ export interface CallInit {
 
 /** Calls the real Worker entry (routing, middleware, D1) the way a browser or integrator would. */
 export async function call(path: string, init: CallInit = {}): Promise<Response> {
+  return exports.default.fetch(request(path, init))
+}
+
+/** The request `call` sends, for tests that hand it to the app themselves (with other bindings). */
+export function request(path: string, init: CallInit = {}): Request {
   const headers = new Headers(init.headers)
   if (init.body !== undefined) headers.set('Content-Type', 'application/json')
   if (init.raw !== undefined && init.contentType) headers.set('Content-Type', init.contentType)
@@ -26,7 +31,7 @@ export async function call(path: string, init: CallInit = {}): Promise<Response>
   if (init.origin !== null) headers.set('Origin', init.origin ?? ORIGIN)
   headers.set('CF-Connecting-IP', init.ip ?? `10.0.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`)
   const body = init.raw ?? (init.body !== undefined ? JSON.stringify(init.body) : undefined)
-  return exports.default.fetch(new Request(`${ORIGIN}${path}`, { method: init.method ?? (body ? 'POST' : 'GET'), headers, body, redirect: 'manual' }))
+  return new Request(`${ORIGIN}${path}`, { method: init.method ?? (body ? 'POST' : 'GET'), headers, body, redirect: 'manual' })
 }
 
 export async function json<T = any>(res: Response): Promise<T> {

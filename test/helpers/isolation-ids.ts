@@ -14,7 +14,7 @@ export async function extraIds(org: SeededOrg): Promise<Record<string, string>> 
     }),
   )
   const assessment = await json(await call(`/api/v1/orgs/${org.slug}/assessments`, { cookie: org.cookie, body: { name: 'Isolerad runda', form: 'short' } }))
-  const added = await call(`/api/v1/orgs/${org.slug}/assessments/${assessment.id}/respondents`, { cookie: org.cookie, body: { respondents: [{ email: 'isolerad@example.se', role: 'staff' }] } })
+  const added = await call(`/api/v1/orgs/${org.slug}/assessments/${assessment.id}/respondents`, { cookie: org.cookie, body: { respondents: [{ email: `isolerad@${org.domain}`, role: 'staff' }] } })
   if (added.status !== 201) throw new Error(`respondent seed failed: ${added.status}`)
   const respondents = await json(await call(`/api/v1/orgs/${org.slug}/assessments/${assessment.id}/respondents`, { cookie: org.cookie }))
   // `{id}` is named per resource: the path segment before it says which row it addresses.

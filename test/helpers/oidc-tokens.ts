@@ -1,6 +1,6 @@
 /** Signs ID tokens in the test with keys made on the spot, to probe the verifier's refusals. */
 import { base64url } from '../../worker/services/crypto'
-import type { Jwk } from '../../worker/services/oidc-jwt'
+import type { JWK as Jwk } from 'jose'
 
 export interface TestKeys {
   rsa: CryptoKey

@@ -3,12 +3,15 @@ import { newId, randomToken, sha256 } from '../../worker/services/crypto'
 import { respondentToken } from '../../worker/services/links'
 import type { Bindings } from '../../worker/env'
 import { call, json } from './http'
+import { proveDomain } from './verified-domain'
 
-/** An organisation with an owner session, an analyst session and a read and a write key. */
+/** An organisation with a proven domain, an owner session, an analyst session and a read and a write key. */
 export interface SeededOrg {
   id: string
   slug: string
   name: string
+  /** Its proven e-mail domain: respondents' addresses must be in it. */
+  domain: string
   owner: string
   analyst: string
   writeKey: string
@@ -21,10 +24,11 @@ async function run(sql: string, ...params: unknown[]) {
   return env.DB.prepare(sql).bind(...params).run()
 }
 
-async function seedUser(orgId: string, role: 'owner' | 'admin' | 'analyst', now: string): Promise<string> {
+/** A member of the organisation with a session; returns the session cookie. */
+export async function seedUser(orgId: string, role: 'owner' | 'admin' | 'analyst', now = new Date().toISOString(), email?: string): Promise<string> {
   const userId = newId('usr')
   const cookie = randomToken()
-  await run('INSERT INTO users (id, email, name, created_at) VALUES (?, ?, ?, ?)', userId, `${userId}@example.se`, `User ${role}`, now)
+  await run('INSERT INTO users (id, email, name, created_at) VALUES (?, ?, ?, ?)', userId, email ?? `${userId}@example.se`, `User ${role}`, now)
   await run('INSERT INTO memberships (org_id, user_id, role, created_at) VALUES (?, ?, ?, ?)', orgId, userId, role, now)
   const expires = new Date(Date.now() + 7 * 24 * 3600_000).toISOString()
   await run('INSERT INTO sessions (id_hash, user_id, created_at, last_seen_at, expires_at) VALUES (?, ?, ?, ?, ?)', await sha256(cookie), userId, now, now, expires)
@@ -48,10 +52,13 @@ export async function seedOrg(opts: { k?: number; name?: string } = {}): Promise
     "INSERT INTO organisations (id, slug, name, org_number, kind, status, anonymity_threshold, created_at, activated_at) VALUES (?, ?, ?, ?, 'municipality', 'active', ?, ?, ?)",
     id, slug, name, orgNumber, opts.k ?? 5, now, now,
   )
+  const domain = `${slug}.test`
+  await proveDomain(id, domain)
   return {
     id,
     slug,
     name,
+    domain,
     owner: await seedUser(id, 'owner', now),
     analyst: await seedUser(id, 'analyst', now),
     writeKey: await seedKey(id, 'write', now),
@@ -118,7 +125,7 @@ export async function mailTo(email: string) {
   return (await json(res)).items as { to: string; subject: string; text: string; links: string[]; createdAt: string }[]
 }
 
-/** `n` respondent rows with distinct addresses under a tag. */
-export function people(tag: string, n: number, extra: Record<string, unknown> = {}) {
-  return Array.from({ length: n }, (_, i) => ({ email: `${tag}.${i}@example.se`, name: `Person ${i}`, role: 'staff', ...extra }))
+/** `n` respondent rows with distinct addresses under a tag, in the organisation's proven domain. */
+export function people(org: { domain: string }, tag: string, n: number, extra: Record<string, unknown> = {}) {
+  return Array.from({ length: n }, (_, i) => ({ email: `${tag}.${i}@${org.domain}`, name: `Person ${i}`, role: 'staff', ...extra }))
 }

@@ -83,12 +83,13 @@ export const t = texts(
     dkFactors: 'Faktorer med högst andel vet ej',
     dkNone: 'Ingen svarade ”vet ej”.',
     bdTitle: 'Uppdelning per roll och enhet',
-    bdIntro: 'Grupper med färre än {k} svar visas inte. Döljs en grupp kan ytterligare en döljas, så att den dolda gruppen inte kan räknas fram ur totalen och de andra grupperna.',
+    bdIntro: 'Grupper med färre än {k} svar visas inte. Fler grupper eller enskilda värden kan döljas, även i den andra uppdelningen, så att inget dolt kan räknas fram ur totalen och de andra siffrorna.',
     byRole: 'Per roll',
     byUnit: 'Per enhet',
     unassigned: 'Utan enhet',
     hiddenFew: 'dold: färre än {k} svar',
     hiddenOthers: 'dold så att ingen liten grupp kan räknas fram ur de andra',
+    hiddenDifferencing: 'dold så att den inte kan räknas fram ur andra siffror',
     hidden: 'dold av anonymitetsskäl',
     bdNone: 'Inga grupper att visa.',
     bdUnavailable: 'Uppdelningen kunde inte hämtas.',
@@ -113,7 +114,7 @@ export const t = texts(
     group_size: 'Samma storleksklass',
     group_county: 'Samma län',
     groupSize: '{size} organisationer',
-    groupSuppressed: 'Färre än 5 organisationer: gruppen visas inte, så att ingen enskild organisations värden kan utläsas.',
+    groupSuppressed: 'Färre än 10 verifierade organisationer: gruppen visas inte, så att ingen enskild organisations värden kan utläsas.',
     noStats: 'för få värden',
     rankLegend: 'P50 = er percentilrang',
     notSharing: 'Jämförelsen visas bara för organisationer som själva delar sina resultat (ömsesidighet). Er organisation delar inte just nu.',
@@ -218,12 +219,13 @@ export const t = texts(
     dkFactors: 'Factors with the highest share of don’t know',
     dkNone: 'Nobody answered “don’t know”.',
     bdTitle: 'Breakdown by role and unit',
-    bdIntro: 'Groups with fewer than {k} responses are not shown. When a group is hidden another may be hidden too, so that the hidden group cannot be worked out from the total and the other groups.',
+    bdIntro: 'Groups with fewer than {k} responses are not shown. Further groups or single values may be hidden, also in the other breakdown, so that nothing hidden can be worked out from the total and the other numbers.',
     byRole: 'By role',
     byUnit: 'By unit',
     unassigned: 'No unit',
     hiddenFew: 'hidden: fewer than {k} responses',
     hiddenOthers: 'hidden so that no small group can be worked out from the others',
+    hiddenDifferencing: 'hidden so that it cannot be worked out from other numbers',
     hidden: 'hidden for anonymity',
     bdNone: 'No groups to show.',
     bdUnavailable: 'The breakdown could not be loaded.',
@@ -248,7 +250,7 @@ export const t = texts(
     group_size: 'Same size class',
     group_county: 'Same county',
     groupSize: '{size} organisations',
-    groupSuppressed: 'Fewer than 5 organisations: the group is not shown, so no single organisation’s values can be read from it.',
+    groupSuppressed: 'Fewer than 10 verified organisations: the group is not shown, so no single organisation’s values can be read from it.',
     noStats: 'too few values',
     rankLegend: 'P50 = your percentile rank',
     notSharing: 'The comparison is shown only to organisations that share their own results (reciprocity). Your organisation does not share at the moment.',
@@ -279,4 +281,10 @@ export const t = texts(
 /** A quadrant type's name or general direction in the chosen language (one text with the engine's). */
 export function quadrantText(type: QuadrantType, what: 'name' | 'direction'): string {
   return QUADRANT_TEXTS[type][what][lang()]
+}
+
+/** Why a hidden score is hidden, in the dashboard's words (docs/model.md §4): below k, or so that
+ *  it cannot be worked out from the round's other numbers. */
+export function hiddenText(hidden: string | undefined, k: number): string {
+  return hidden === 'differencing' ? t('hiddenDifferencing') : t('suppressed', { k })
 }

@@ -18,6 +18,8 @@ export const t = texts(
     invalid_id_token: 'Svaret från inloggningstjänsten kunde inte verifieras.',
     email_not_verified: 'Inloggningstjänsten intygar inte din e-postadress.',
     domain_not_allowed: 'Din e-postadress hör till en domän som organisationen inte har godkänt.',
+    domain_not_proven: 'Organisationen har inte visat att den äger domänen i din e-postadress, så dess inloggningstjänst kan inte logga in dig. Be om en länk via e-post i stället.',
+    identity_not_linked: 'Logga in en gång med en länk via e-post för att koppla ditt konto. Därefter fungerar inloggningen via organisationen.',
     not_a_member: 'Du är inte medlem i organisationen i Mognad. Be en administratör att lägga till dig.',
     rate_limited: 'För många inloggningsförsök. Vänta en minut och försök igen.',
     other: 'Inloggningen misslyckades ({code}). Försök igen eller be om en länk via e-post.',
@@ -38,6 +40,8 @@ export const t = texts(
     invalid_id_token: 'The identity provider’s answer could not be verified.',
     email_not_verified: 'The identity provider does not vouch for your e-mail address.',
     domain_not_allowed: 'Your e-mail address belongs to a domain the organisation has not approved.',
+    domain_not_proven: 'The organisation has not proven that it owns the domain of your e-mail address, so its identity provider cannot sign you in. Ask for a link by e-mail instead.',
+    identity_not_linked: 'Sign in once with an e-mail link to link your account. After that, signing in through your organisation works.',
     not_a_member: 'You are not a member of the organisation in Mognad. Ask an administrator to add you.',
     rate_limited: 'Too many sign-in attempts. Wait a minute and try again.',
     other: 'The sign-in failed ({code}). Try again or ask for a link by e-mail.',
@@ -46,7 +50,8 @@ export const t = texts(
 
 const KNOWN = new Set([
   'unknown_organisation', 'oidc_not_configured', 'provider_unavailable', 'provider_error', 'invalid_state',
-  'token_exchange_failed', 'invalid_id_token', 'email_not_verified', 'domain_not_allowed', 'not_a_member', 'rate_limited',
+  'token_exchange_failed', 'invalid_id_token', 'email_not_verified', 'domain_not_allowed', 'domain_not_proven', 'not_a_member',
+  'identity_not_linked', 'rate_limited',
 ])
 
 /** The explanation of a single sign-on error code from `/sign-in?error=`. */

@@ -9,7 +9,11 @@ const HEAD = { fontWeight: 'bold' as const }
 
 /** Percent cells keep full precision (the spreadsheet formats them); a hidden score is empty. */
 function scoreRows(scores: Score[], name: (id: string) => string): Cell[][] {
-  return scores.map((s) => [s.id, name(s.id), s.percent, s.ci?.[0] ?? null, s.ci?.[1] ?? null, s.n, s.suppressed ? t('yes') : null])
+  return scores.map((s) => [s.id, name(s.id), s.percent, s.ci?.[0] ?? null, s.ci?.[1] ?? null, s.n, s.suppressed ? (s.hidden === 'differencing' ? t('hiddenDifferencing') : t('yes')) : null])
+}
+
+function countCells(row: ParticipationCounts['byRole'][number] | ParticipationCounts['byUnit'][number]): Cell[] {
+  return 'suppressed' in row ? [null, null, null, null] : [row.invited, row.started, row.submitted, row.rate]
 }
 
 function sheet(title: string, head: string[], rows: Cell[][]) {
@@ -46,8 +50,9 @@ export async function downloadXlsx(input: {
     sheets.push(
       sheet(t('sheetParticipation'), [t('colGroup'), t('colName'), ...counts], [
         [t('total'), '', p.invited, p.started, p.submitted, p.rate],
-        ...p.byRole.map((r) => [t('colRole'), input.roleName(r.role), r.invited, r.started, r.submitted, r.rate]),
-        ...p.byUnit.map((u) => [t('colUnit'), input.unitName(u.unitId), u.invited, u.started, u.submitted, u.rate]),
+        // A group below the threshold has no counts: its cells stay empty, as a hidden score's do.
+        ...p.byRole.map((r) => [t('colRole'), input.roleName(r.role), ...countCells(r)]),
+        ...p.byUnit.map((u) => [t('colUnit'), input.unitName(u.unitId), ...countCells(u)]),
       ]),
     )
   }

@@ -1,11 +1,13 @@
-import { For, Show } from 'solid-js'
+import { For, Show, createResource } from 'solid-js'
 import { PageTitle } from '../components/page-title'
 import { me } from '../data/session'
+import { listMyInvitations } from '../data/invitations'
 import { label } from '../i18n/common'
 import { t } from '../i18n/public'
 import { t as common } from '../i18n/common'
 
 export default function Home() {
+  const [invitations] = createResource(() => me()?.user.id, listMyInvitations)
   return (
     <div class="stack">
       <PageTitle text={t('homeTitle')}>{t('homeTitle')}</PageTitle>
@@ -38,6 +40,18 @@ export default function Home() {
         {(session) => (
           <section class="card" aria-labelledby="orgs-title">
             <h2 id="orgs-title">{t('yourOrgs')}</h2>
+            <Show when={(invitations.latest ?? []).length > 0}>
+              <p class="notice">
+                {t('pendingInvitations')} <a href="/invitations">{t('answerInvitations')}</a>
+              </p>
+            </Show>
+            <Show when={session().scope}>
+              {(scope) => (
+                <p class="notice" data-testid="sso-scope">
+                  {t('ssoScope', { org: session().organisations.find((o) => o.id === scope().orgId)?.name ?? '' })}
+                </p>
+              )}
+            </Show>
             <Show when={session().organisations.length} fallback={<p>{t('noOrgs')}</p>}>
               <ul>
                 <For each={session().organisations}>

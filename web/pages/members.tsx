@@ -33,7 +33,7 @@ export default function Members() {
       event.preventDefault()
       const role = new FormData(event.currentTarget as HTMLFormElement).get('role') as MemberRole
       await rows.run(async () => {
-        await changeRole(slug, member.userId, role)
+        await changeRole(slug, member.id, role)
         return t('roleChanged', { name: member.name, role: label(`role.${role}`).toLowerCase() })
       })
       // Reloaded either way: on failure the select goes back to the stored role.
@@ -42,10 +42,11 @@ export default function Members() {
   }
 
   async function onRemove(member: Member) {
-    if (!window.confirm(t('confirmRemove', { name: member.name }))) return
+    const pending = member.status === 'pending'
+    if (!window.confirm(t(pending ? 'confirmWithdraw' : 'confirmRemove', { name: member.name }))) return
     await rows.run(async () => {
-      await removeMember(slug, member.userId)
-      return t('removed', { name: member.name })
+      await removeMember(slug, member.id)
+      return t(pending ? 'withdrawn' : 'removed', { name: member.name })
     })
     refetch()
   }
@@ -79,6 +80,7 @@ export default function Members() {
                 <th scope="col">{t('name')}</th>
                 <th scope="col">{t('email')}</th>
                 <th scope="col">{t('role')}</th>
+                <th scope="col">{t('status')}</th>
                 <Show when={canManage()}>
                   <th scope="col">{t('actions')}</th>
                 </Show>
@@ -93,12 +95,12 @@ export default function Members() {
                     </th>
                     <td>{m.email}</td>
                     <td>
-                      <Show when={canManage()} fallback={label(`role.${m.role}`)}>
+                      <Show when={canManage() && m.status === 'active'} fallback={label(`role.${m.role}`)}>
                         <form class="row-form" onSubmit={onRoleSubmit(m)}>
-                          <label class="visually-hidden" for={`role-${m.userId}`}>
+                          <label class="visually-hidden" for={`role-${m.id}`}>
                             {t('roleFor', { name: m.name })}
                           </label>
-                          <select id={`role-${m.userId}`} name="role">
+                          <select id={`role-${m.id}`} name="role">
                             <For each={roleOptions()}>{(o) => <option value={o.value} selected={o.value === m.role}>{o.label}</option>}</For>
                           </select>
                           <button type="submit" class="secondary small" disabled={rows.busy()}>
@@ -108,10 +110,11 @@ export default function Members() {
                         </form>
                       </Show>
                     </td>
+                    <td>{t(m.status)}</td>
                     <Show when={canManage()}>
                       <td>
                         <button type="button" class="danger small" disabled={rows.busy()} onClick={() => onRemove(m)}>
-                          {t('remove')}
+                          {t(m.status === 'pending' ? 'withdraw' : 'remove')}
                           <span class="visually-hidden"> {m.name}</span>
                         </button>
                       </td>

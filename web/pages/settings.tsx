@@ -1,13 +1,14 @@
-import { Show } from 'solid-js'
+import { For, Show } from 'solid-js'
 import { PageTitle } from '../components/page-title'
 import { useOrg } from '../components/org-context'
 import { CheckboxField, SelectField, TextField } from '../components/fields'
 import { ErrorSummary } from '../components/error-summary'
 import { Status } from '../components/status'
 import { countyOptions, kindOptions } from '../components/org-fields'
-import { patchOrganisation, type OrgPatch } from '../data/organisations'
+import { getOrganisation, patchOrganisation, type OrgPatch } from '../data/organisations'
+import { DomainSettings } from '../components/domain-settings'
 import { createForm, numberValue, textValue } from '../lib/form'
-import type { CountyCode, OrgKind } from '../../schema/enums'
+import { OIDC_TOKEN_AUTH_METHODS, type CountyCode, type OidcTokenAuthMethod, type OrgKind } from '../../schema/enums'
 import { t as common } from '../i18n/common'
 import { t as orgText } from '../i18n/org'
 import { t } from '../i18n/settings'
@@ -49,6 +50,7 @@ export default function Settings() {
         issuer: textValue(data, 'issuer') ?? null,
         clientId: textValue(data, 'clientId') ?? null,
         allowedDomains: domains,
+        tokenAuthMethod: (textValue(data, 'tokenAuthMethod') as OidcTokenAuthMethod | undefined) ?? null,
         // Write-only: sent only when typed in (or explicitly removed), never read back.
         ...(secret ? { clientSecret: secret } : data.get('clearSecret') === 'on' ? { clientSecret: null } : {}),
       },
@@ -79,6 +81,9 @@ export default function Settings() {
           <fieldset disabled={!canManage()}>
             <legend>{t('privacy')}</legend>
             <CheckboxField name="shareBenchmark" label={t('shareBenchmark')} hint={t('shareBenchmarkHint')} checked={org().shareBenchmark} path="/shareBenchmark" error={general.error('/shareBenchmark')} />
+            <p class="hint" data-testid="verification">
+              {org().verification === 'registry' ? t('verifiedRegistry') : org().verification === 'operator' ? t('verifiedOperator') : t('notVerified')}
+            </p>
             <TextField name="anonymityThreshold" type="number" min="3" max="50" step="1" label={t('threshold')} hint={t('thresholdHint')} required value={org().anonymityThreshold} path="/anonymityThreshold" error={general.error('/anonymityThreshold')} />
           </fieldset>
           <Show when={canManage()}>
@@ -104,6 +109,27 @@ export default function Settings() {
               <CheckboxField name="clearSecret" label={t('clearSecret')} />
             </Show>
             <TextField name="allowedDomains" label={t('domains')} hint={t('domainsHint')} value={org().oidc.allowedDomains.join(', ')} autocomplete="off" spellcheck={false} path="/oidc/allowedDomains" error={sso.error('/oidc/allowedDomains')} />
+            <SelectField
+              name="tokenAuthMethod"
+              label={t('tokenAuthMethod')}
+              hint={t('tokenAuthMethodHint')}
+              options={OIDC_TOKEN_AUTH_METHODS.map((m) => ({ value: m, label: t(m) }))}
+              empty={t('tokenAuthAuto')}
+              value={org().oidc.tokenAuthMethod ?? ''}
+              path="/oidc/tokenAuthMethod"
+              error={sso.error('/oidc/tokenAuthMethod')}
+            />
+            <Show when={org().oidc.allowedDomainStatus.length}>
+              <ul class="domain-list" aria-label={t('domainStatus')}>
+                <For each={org().oidc.allowedDomainStatus}>
+                  {(d) => (
+                    <li>
+                      {d.domain}: <span class={d.verified ? 'domain-status ok' : 'domain-status pending'}>{d.verified ? t('domainProven') : t('domainUnproven')}</span>
+                    </li>
+                  )}
+                </For>
+              </ul>
+            </Show>
           </fieldset>
           <Show when={canManage()}>
             <button type="submit" disabled={sso.busy()}>
@@ -113,6 +139,8 @@ export default function Settings() {
         </form>
         <Status text={sso.status()} />
       </section>
+
+      <DomainSettings slug={slug} canManage={canManage()} onChange={() => void getOrganisation(slug).then(setOrg, () => undefined)} />
     </div>
   )
 }

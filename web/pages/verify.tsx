@@ -19,6 +19,8 @@ export default function Verify() {
     try {
       const s = await verifySignIn(token)
       if (s.organisations.length === 1) return navigate(`/o/${s.organisations[0].slug}`, { replace: true })
+      // No organisation yet: what may be waiting are invitations to answer.
+      if (s.organisations.length === 0) return navigate('/invitations', { replace: true })
       setSession(s)
       setState('choose')
     } catch (err) {

@@ -1,4 +1,4 @@
-import { and, desc, eq, lt, lte, or, sql } from 'drizzle-orm'
+import { and, desc, eq, isNull, lt, lte, or, sql } from 'drizzle-orm'
 import { assessments, respondents, responses } from '../../schema/tables'
 import type { Db } from './client'
 
@@ -61,7 +61,7 @@ export async function deleteDraftAssessment(db: Db, orgId: string, id: string): 
 
 /**
  * Closes the round if it is still open: one conditional UPDATE, so of two concurrent closers
- * (the cron, a lazy read, the close button) exactly one wins and freezes the round.
+ * (the cron, a lazy read, the close button) exactly one wins and freezes the snapshot.
  */
 export async function markClosed(db: Db, orgId: string, id: string, closedAt: string): Promise<AssessmentRow | undefined> {
   return updateAssessmentIn(db, orgId, id, 'open', { status: 'closed', closedAt })
@@ -84,4 +84,20 @@ export async function listClosedRounds(db: Db, orgId: string): Promise<Assessmen
     .from(assessments)
     .where(and(eq(assessments.orgId, orgId), eq(assessments.status, 'closed')))
     .all()
+}
+
+/**
+ * Stores a round's participation snapshot taken at `asOf`, only if the stored one is still the
+ * one the caller saw (`seenAsOf`): of two concurrent recounts one wins, and the loser serves the
+ * winner's. Returns the snapshot now stored.
+ */
+export async function saveParticipationSnapshot(db: Db, orgId: string, id: string, cells: string, asOf: string, seenAsOf: string | null): Promise<{ participation: string | null; participationAsOf: string | null } | undefined> {
+  const won = await db
+    .update(assessments)
+    .set({ participation: cells, participationAsOf: asOf })
+    .where(and(eq(assessments.orgId, orgId), eq(assessments.id, id), seenAsOf === null ? isNull(assessments.participationAsOf) : eq(assessments.participationAsOf, seenAsOf)))
+    .returning({ participation: assessments.participation, participationAsOf: assessments.participationAsOf })
+    .get()
+  if (won) return won
+  return db.select({ participation: assessments.participation, participationAsOf: assessments.participationAsOf }).from(assessments).where(and(eq(assessments.orgId, orgId), eq(assessments.id, id))).get()
 }

@@ -73,19 +73,19 @@ export async function replaceEntries(db: Db, orgId: string, rows: BenchmarkEntry
 }
 
 /** A new profile (kind, size, county, demo, sharing) on every entry of the organisation. */
-export async function updateEntryProfile(db: Db, orgId: string, profile: Pick<BenchmarkEntryRow, 'kind' | 'population' | 'county' | 'demo' | 'share'>): Promise<void> {
+export async function updateEntryProfile(db: Db, orgId: string, profile: Pick<BenchmarkEntryRow, 'kind' | 'population' | 'county' | 'demo' | 'share' | 'verified'>): Promise<void> {
   await db.update(benchmarkEntries).set(profile).where(eq(benchmarkEntries.orgId, orgId)).run()
 }
 
 /**
- * The candidate participants: sharing organisations of one demo status whose current entry on
- * this version closed at `from` or later (an older entry means no round in the window at all).
- * Served by the index (version, demo, share, closed_at): one row read per candidate.
+ * The candidate participants: verified sharing organisations of one demo status whose current
+ * entry on this version closed at `from` or later (an older entry means no round in the window at
+ * all). Served by the index (version, demo, share, verified, closed_at): one row read per candidate.
  */
 export async function listEntries(db: Db, version: string, demo: boolean, from: string): Promise<BenchmarkEntryRow[]> {
   return db
     .select()
     .from(benchmarkEntries)
-    .where(and(eq(benchmarkEntries.instrumentVersion, version), eq(benchmarkEntries.demo, demo), eq(benchmarkEntries.share, true), gte(benchmarkEntries.closedAt, from)))
+    .where(and(eq(benchmarkEntries.instrumentVersion, version), eq(benchmarkEntries.demo, demo), eq(benchmarkEntries.share, true), eq(benchmarkEntries.verified, true), gte(benchmarkEntries.closedAt, from)))
     .all()
 }

@@ -10,6 +10,8 @@ export async function listClosedRoundsWithResults(db: Db, orgId: string) {
       closedAt: assessments.closedAt,
       instrumentVersion: assessments.instrumentVersion,
       form: assessments.form,
+      kAtOpen: assessments.kAtOpen,
+      kAtClose: assessments.kAtClose,
       k: assessmentResults.k,
       body: assessmentResults.body,
     })

@@ -11,9 +11,24 @@ function add(counter: RowCounter, result: Meta) {
   counter.rowsWritten += result.meta?.rows_written ?? 0
 }
 
-function wrapStatement(stmt: D1PreparedStatement, counter: RowCounter): D1PreparedStatement {
+/**
+ * raw() carries no meta, so rows are read through all() and turned into arrays, as drizzle's own
+ * batch mapping does (column order is the SELECT order). A join repeats column names (`id` of two
+ * tables) and all() keeps only one of each, so a SELECT is read as `SELECT * FROM (…)`, for which
+ * SQLite names repeats apart (`id`, `id:1`) without changing what is read.
+ */
+async function rawThroughAll(d1: D1Database, sql: string, values: unknown[], counter: RowCounter): Promise<unknown[][]> {
+  const select = /^\s*(select|with)\b/i.test(sql)
+  const stmt = d1.prepare(select ? `SELECT * FROM (${sql})` : sql).bind(...values)
+  const result = await stmt.all<Record<string, unknown>>()
+  add(counter, result)
+  return result.results.map((row) => Object.values(row))
+}
+
+function wrapStatement(d1: D1Database, sql: string, values: unknown[], counter: RowCounter): D1PreparedStatement {
+  const stmt = d1.prepare(sql).bind(...values)
   const wrapped = {
-    bind: (...values: unknown[]) => wrapStatement(stmt.bind(...values), counter),
+    bind: (...next: unknown[]) => wrapStatement(d1, sql, next, counter),
     async all() {
       const result = await stmt.all()
       add(counter, result)
@@ -31,13 +46,7 @@ function wrapStatement(stmt: D1PreparedStatement, counter: RowCounter): D1Prepar
       if (!row) return null
       return column ? row[column] : row
     },
-    // raw() carries no meta: read through all() and turn rows into arrays, as drizzle's own batch
-    // mapping does (column order is the SELECT order).
-    async raw() {
-      const result = await stmt.all<Record<string, unknown>>()
-      add(counter, result)
-      return result.results.map((row) => Object.values(row))
-    },
+    raw: () => rawThroughAll(d1, sql, values, counter),
     /** The real statement, for batch(). */
     __inner: stmt,
   }
@@ -52,7 +61,7 @@ function wrapStatement(stmt: D1PreparedStatement, counter: RowCounter): D1Prepar
 export function countingD1(d1: D1Database, counter: RowCounter): D1Database {
   return new Proxy(d1, {
     get(target, prop, receiver) {
-      if (prop === 'prepare') return (sql: string) => wrapStatement(target.prepare(sql), counter)
+      if (prop === 'prepare') return (sql: string) => wrapStatement(target, sql, [], counter)
       if (prop === 'batch')
         return async (statements: D1PreparedStatement[]) => {
           const inner = statements.map((s) => (s as unknown as { __inner?: D1PreparedStatement }).__inner ?? s)

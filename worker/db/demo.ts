@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm'
-import { assessmentResults, assessmentSnapshots, assessments, responseAggregates, memberships, organisations, respondents, responses, units, users } from '../../schema/tables'
+import { assessmentResults, assessmentSnapshots, assessments, closedRoundResults, memberships, orgDomains, organisations, respondents, responses, units, users } from '../../schema/tables'
 import type { AssessmentRow } from './assessments'
 import type { MemberRole } from '../../schema/enums'
 import type { Db } from './client'
@@ -56,7 +56,7 @@ export async function deleteDemoRound(db: Db, orgId: string, roundId: string): P
     db.delete(responses).where(and(eq(responses.orgId, orgId), eq(responses.assessmentId, roundId))),
     db.delete(respondents).where(and(eq(respondents.orgId, orgId), eq(respondents.assessmentId, roundId))),
     db.delete(assessmentSnapshots).where(and(eq(assessmentSnapshots.orgId, orgId), eq(assessmentSnapshots.assessmentId, roundId))),
-    db.delete(responseAggregates).where(and(eq(responseAggregates.orgId, orgId), eq(responseAggregates.assessmentId, roundId))),
+    db.delete(closedRoundResults).where(and(eq(closedRoundResults.orgId, orgId), eq(closedRoundResults.assessmentId, roundId))),
     db.delete(assessmentResults).where(and(eq(assessmentResults.orgId, orgId), eq(assessmentResults.assessmentId, roundId))),
     db.delete(assessments).where(and(eq(assessments.orgId, orgId), eq(assessments.id, roundId))),
   ])
@@ -65,4 +65,12 @@ export async function deleteDemoRound(db: Db, orgId: string, roundId: string): P
 /** Marks a past demo round's respondents invited (its invitations are history: no mail is sent). */
 export async function markDemoInvited(db: Db, orgId: string, roundId: string): Promise<void> {
   await db.update(respondents).set({ status: 'invited' }).where(and(eq(respondents.orgId, orgId), eq(respondents.assessmentId, roundId), eq(respondents.status, 'added'))).run()
+}
+
+/**
+ * The demo's e-mail domain, proven for it without DNS (its addresses are fictitious and never
+ * mailed outside development). Skipped when the organisation or another one already holds it.
+ */
+export async function ensureDemoDomain(db: Db, orgId: string, claim: { id: string; domain: string; token: string }, now: string): Promise<void> {
+  await db.insert(orgDomains).values({ ...claim, orgId, createdAt: now, verifiedAt: now }).onConflictDoNothing()
 }

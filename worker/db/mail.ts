@@ -23,6 +23,11 @@ export async function markOutbox(db: Db, ids: string[], status: 'sent' | 'failed
     await db.update(outbox).set({ status, sentAt: status === 'sent' ? now : null, attempts: sql`${outbox.attempts} + 1` }).where(inArray(outbox.id, part))
 }
 
+/** Removes outbox rows that will never be sent. */
+export async function deleteOutbox(db: Db, ids: string[]): Promise<void> {
+  for (const part of chunk(ids, 90)) await db.delete(outbox).where(inArray(outbox.id, part))
+}
+
 export async function insertDevMail(db: Db, rows: (typeof devMailbox.$inferInsert)[]): Promise<void> {
   const parts = chunk(rows, 15).map((part) => db.insert(devMailbox).values(part))
   if (parts.length) await db.batch(parts as unknown as Parameters<typeof db.batch>[0])

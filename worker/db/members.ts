@@ -31,17 +31,6 @@ export async function countOwners(db: Db, orgId: string): Promise<number> {
   return row?.n ?? 0
 }
 
-/** Adds a member, creating the user when the e-mail is new; returns the user id. */
-export async function addMember(db: Db, orgId: string, input: { userId: string; email: string; name: string; role: MemberRole }, now: string): Promise<string> {
-  const existing = await db.select().from(users).where(eq(users.email, input.email)).get()
-  const userId = existing?.id ?? input.userId
-  await db.batch([
-    ...(existing ? [] : [db.insert(users).values({ id: userId, email: input.email, name: input.name, createdAt: now })]),
-    db.insert(memberships).values({ orgId, userId, role: input.role, createdAt: now }),
-  ] as unknown as Parameters<typeof db.batch>[0])
-  return userId
-}
-
 /**
  * Changes a role unless it would leave no owner: the guard sits inside the statement so two
  * concurrent demotions cannot both pass. Returns false when it was refused.

@@ -19,9 +19,9 @@ export async function consumeOidcFlow(db: Db, stateKey: string): Promise<OidcFlo
 }
 
 /** The member of this organisation with this (lower-cased) e-mail, or undefined: SSO never creates users. */
-export async function findMemberByEmail(db: Db, orgId: string, email: string): Promise<{ userId: string; role: MemberRole } | undefined> {
+export async function findMemberByEmail(db: Db, orgId: string, email: string): Promise<{ userId: string; role: MemberRole; emailProvenAt: string | null } | undefined> {
   return db
-    .select({ userId: users.id, role: memberships.role })
+    .select({ userId: users.id, role: memberships.role, emailProvenAt: users.emailProvenAt })
     .from(users)
     .innerJoin(memberships, and(eq(memberships.userId, users.id), eq(memberships.orgId, orgId)))
     .where(eq(users.email, email))

@@ -7,9 +7,13 @@ import type { Db } from './client'
  */
 export const ORG_OWNED_TABLES = [
   'memberships', 'units', 'api_keys', 'audit_log', 'outbox', 'oidc_flows',
-  'assessments', 'respondents', 'responses', 'assessment_snapshots', 'response_aggregates', 'assessment_results', 'initiatives', 'benchmark_entries',
-  'webhooks', 'webhook_deliveries', 'org_domains',
+  'assessments', 'respondents', 'responses', 'assessment_snapshots', 'closed_round_results', 'assessment_results', 'initiatives', 'benchmark_entries',
+  'webhooks', 'webhook_deliveries', 'org_domains', 'member_invitations', 'user_identities', 'sessions',
 ] as const
+
+/** Users with neither a membership nor a pending invitation (someone who opened an invitation's link keeps their user). */
+const UNATTACHED_USERS = `SELECT id FROM users WHERE id NOT IN (SELECT user_id FROM memberships)
+  AND email NOT IN (SELECT email FROM member_invitations WHERE accepted_at IS NULL AND declined_at IS NULL)`
 
 /**
  * Removes the organisation and every row it owns in one atomic batch. The statements go to the D1
@@ -22,8 +26,8 @@ export async function deleteOrganisationCascade(db: Db, orgId: string, extraTabl
     ...tables.map((t) => d1.prepare(`DELETE FROM "${t.replaceAll('"', '""')}" WHERE org_id = ?`).bind(orgId)),
     d1.prepare('DELETE FROM organisations WHERE id = ?').bind(orgId),
     // Users left without any membership have nothing to sign in to: remove them and their sessions.
-    d1.prepare('DELETE FROM sessions WHERE user_id NOT IN (SELECT user_id FROM memberships)'),
-    d1.prepare('DELETE FROM sign_in_tokens WHERE user_id NOT IN (SELECT user_id FROM memberships)'),
-    d1.prepare('DELETE FROM users WHERE id NOT IN (SELECT user_id FROM memberships)'),
+    d1.prepare(`DELETE FROM sessions WHERE user_id IN (${UNATTACHED_USERS})`),
+    d1.prepare(`DELETE FROM sign_in_tokens WHERE user_id IN (${UNATTACHED_USERS})`),
+    d1.prepare(`DELETE FROM users WHERE id IN (${UNATTACHED_USERS})`),
   ])
 }

@@ -32,18 +32,21 @@ export async function orgNumberTaken(db: Db, orgNumber: string): Promise<boolean
   return !!(await db.select({ id: organisations.id }).from(organisations).where(eq(organisations.orgNumber, orgNumber)).get())
 }
 
-/** Creates a pending organisation, its owner (reusing an existing user by e-mail) and the membership, atomically. */
+/**
+ * Creates a pending organisation, its owner as a NEW user and the membership, atomically. An
+ * existing user is never made a member here (they must accept an invitation): if the address was
+ * taken meanwhile, the batch fails on the unique e-mail.
+ */
 export async function insertOrgWithOwner(
   db: Db,
   org: NewOrg,
   owner: { id: string; email: string; name: string },
   now: string,
 ): Promise<{ userId: string }> {
-  const existing = await db.select().from(users).where(eq(users.email, owner.email)).get()
-  const userId = existing?.id ?? owner.id
+  const userId = owner.id
   const statements = [
     db.insert(organisations).values(org),
-    ...(existing ? [] : [db.insert(users).values({ id: userId, email: owner.email, name: owner.name, createdAt: now })]),
+    db.insert(users).values({ id: userId, email: owner.email, name: owner.name, createdAt: now }),
     db.insert(memberships).values({ orgId: org.id, userId, role: 'owner', createdAt: now }),
   ] as const
   await db.batch(statements as unknown as Parameters<typeof db.batch>[0])
@@ -55,14 +58,18 @@ export async function updateOrg(db: Db, orgId: string, patch: Partial<NewOrg>): 
   return db.update(organisations).set(patch).where(eq(organisations.id, orgId)).returning().get()
 }
 
-/** Activates every pending organisation this user owns (the owner's first sign-in). */
-export async function activateOwnedPendingOrgs(db: Db, userId: string, now: string): Promise<string[]> {
+/**
+ * Activates every pending organisation this user owns (the owner's first sign-in); `onlyOrgId`
+ * narrows it to one, for a sign-in that reaches only that organisation.
+ */
+export async function activateOwnedPendingOrgs(db: Db, userId: string, now: string, onlyOrgId?: string): Promise<string[]> {
   const rows = await db
     .update(organisations)
     .set({ status: 'active', activatedAt: now })
     .where(
       and(
         eq(organisations.status, 'pending'),
+        onlyOrgId ? eq(organisations.id, onlyOrgId) : undefined,
         sql`${organisations.id} IN (SELECT org_id FROM memberships WHERE user_id = ${userId} AND role = 'owner')`,
       ),
     )

@@ -87,14 +87,11 @@ export async function findRespondent(db: Db, orgId: string, assessmentId: string
 }
 
 /**
- * Deletes a respondent who has not submitted, and their unsubmitted answer row, atomically.
- * Returns false when they had submitted by then (the caller answers 409).
+ * Deletes a respondent not yet invited (who therefore has no link and no answers). Returns false
+ * when they were invited by then (the caller answers 409).
  */
-export async function deleteUnsubmittedRespondent(db: Db, orgId: string, assessmentId: string, id: string, answerKey: string): Promise<boolean> {
-  const [gone] = await rawBatch(db, [
-    [`DELETE FROM respondents WHERE org_id = ?1 AND assessment_id = ?2 AND id = ?3 AND status <> 'submitted'`, orgId, assessmentId, id],
-    [`DELETE FROM responses WHERE key = ?1 AND org_id = ?2 AND submitted = 0 AND NOT EXISTS (SELECT 1 FROM respondents WHERE id = ?3)`, answerKey, orgId, id],
-  ])
+export async function deleteUninvitedRespondent(db: Db, orgId: string, assessmentId: string, id: string): Promise<boolean> {
+  const [gone] = await rawBatch(db, [[`DELETE FROM respondents WHERE org_id = ?1 AND assessment_id = ?2 AND id = ?3 AND status = 'added'`, orgId, assessmentId, id]])
   return (gone.meta?.changes ?? 0) > 0
 }
 

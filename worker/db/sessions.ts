@@ -2,7 +2,7 @@ import { and, eq, isNull, sql } from 'drizzle-orm'
 import { sessions, signInTokens, users } from '../../schema/tables'
 import type { Db } from './client'
 
-export type SessionWithUser = { idHash: string; userId: string; lastSeenAt: string; expiresAt: string; email: string; name: string }
+export type SessionWithUser = { idHash: string; userId: string; orgId: string | null; lastSeenAt: string; expiresAt: string; email: string; name: string }
 
 export async function insertSession(db: Db, row: typeof sessions.$inferInsert): Promise<void> {
   await db.insert(sessions).values(row)
@@ -14,6 +14,7 @@ export async function findLiveSession(db: Db, idHash: string): Promise<SessionWi
     .select({
       idHash: sessions.idHash,
       userId: sessions.userId,
+      orgId: sessions.orgId,
       lastSeenAt: sessions.lastSeenAt,
       expiresAt: sessions.expiresAt,
       email: users.email,

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm'
+import { and, eq, isNull } from 'drizzle-orm'
 import { memberships, organisations, users } from '../../schema/tables'
 import type { MemberRole } from '../../schema/enums'
 import type { Db } from './client'
@@ -22,8 +22,20 @@ export interface UserOrganisation {
   demo: boolean
 }
 
-/** The organisations a user belongs to, with the role in each. */
-export async function listUserOrganisations(db: Db, userId: string): Promise<UserOrganisation[]> {
+/**
+ * Records that the person proved the address by using an e-mail sign-in link; the first proof is
+ * kept. Single sign-on links a provider identity only to such a user.
+ */
+export async function markEmailProven(db: Db, userId: string, now: string): Promise<void> {
+  await db.update(users).set({ emailProvenAt: now }).where(and(eq(users.id, userId), isNull(users.emailProvenAt)))
+}
+
+/**
+ * The active organisations a user belongs to, with the role in each; `onlyOrgId` narrows to one
+ * (a single sign-on session). A pending one waits for its owner's consent (the first sign-in link
+ * of an owner new at sign-up) and is in nobody's session.
+ */
+export async function listUserOrganisations(db: Db, userId: string, onlyOrgId?: string | null): Promise<UserOrganisation[]> {
   return db
     .select({
       id: organisations.id,
@@ -35,7 +47,7 @@ export async function listUserOrganisations(db: Db, userId: string): Promise<Use
     })
     .from(memberships)
     .innerJoin(organisations, eq(organisations.id, memberships.orgId))
-    .where(eq(memberships.userId, userId))
+    .where(and(eq(memberships.userId, userId), eq(organisations.status, 'active'), onlyOrgId ? eq(memberships.orgId, onlyOrgId) : undefined))
     .orderBy(organisations.name)
     .all()
 }
@@ -48,4 +60,10 @@ export async function findMembershipRole(db: Db, orgId: string, userId: string):
     .where(and(eq(memberships.orgId, orgId), eq(memberships.userId, userId)))
     .get()
   return row?.role
+}
+
+/** The user with this (lower-cased) e-mail, created with `name` when there is none yet. */
+export async function findOrCreateUser(db: Db, input: { id: string; email: string; name: string }, now: string): Promise<UserRow> {
+  await db.insert(users).values({ ...input, createdAt: now }).onConflictDoNothing({ target: users.email })
+  return (await findUserByEmail(db, input.email))!
 }

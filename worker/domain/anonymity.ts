@@ -1,4 +1,5 @@
-/** Which breakdown groups may be shown (docs/model.md §4): primary and secondary suppression. */
+/** Primary and secondary suppression within ONE tabulation (docs/model.md §4). A round's results
+ *  are suppressed as one system across every tabulation in disclosure/publish.ts. */
 import { compareCodePoints } from './round'
 
 /** The group id of respondents attached to no unit. */

@@ -22,6 +22,9 @@ export interface BenchmarkOrg {
   readonly population: number | null
   readonly county: string | null
   readonly demo: boolean
+  /** Verified by the registry extract or an operator (verification.ts): only verified
+   *  organisations count towards a group's minimum. */
+  readonly verified: boolean
 }
 
 export interface BenchmarkRecord extends BenchmarkOrg {
@@ -37,8 +40,9 @@ export interface BenchmarkAsker extends BenchmarkOrg {
 export const PEER_GROUPS = ['all', 'kind', 'size', 'county'] as const
 export type PeerGroup = (typeof PEER_GROUPS)[number]
 
-/** Groups and score statistics need at least this many organisations / values. */
-export const MIN_GROUP_SIZE = 5
+/** Groups and score statistics need at least this many verified organisations / values: with
+ *  fewer, a handful of organisations registered for the purpose could pin a victim's scores. */
+export const MIN_GROUP_SIZE = 10
 /** Look-back window of participants' rounds, in calendar months. */
 export const WINDOW_MONTHS = 24
 
@@ -76,7 +80,7 @@ export function benchmarkPrecondition(round: {
   return null
 }
 
-/** The participating organisations: the asker through the asked round, plus every other sharing
+/** The participating organisations: the asker through the asked round, plus every other verified sharing
  *  organisation of the same demo status with its latest round on the same instrument version
  *  closed within [asked closedAt − 24 calendar months, asked closedAt] (ties: greater roundId). */
 export function selectParticipants(
@@ -87,7 +91,7 @@ export function selectParticipants(
   const start = monthsBefore(asker.round.closedAt, WINDOW_MONTHS)
   const latest = new Map<string, { record: BenchmarkRecord; at: number }>()
   for (const r of records) {
-    if (r.orgId === asker.orgId || !r.shareBenchmark || r.demo !== asker.demo) continue
+    if (r.orgId === asker.orgId || !r.verified || !r.shareBenchmark || r.demo !== asker.demo) continue
     if (r.round.instrumentVersion !== asker.round.instrumentVersion) continue
     const at = Date.parse(r.round.closedAt)
     if (!(at >= start && at <= end)) continue
@@ -103,23 +107,31 @@ export function selectParticipants(
   return [asker, ...[...latest.values()].map((x) => x.record)]
 }
 
-/** Statistics of one score over a group: null throughout with fewer than 5 non-null values; the
- *  rank counts members below and half of those equal (the asker included) after rounding. */
+/** Statistics of one score over a group: null throughout with fewer than 10 non-null values of
+ *  verified organisations (`unverifiedAsker`: the asker's own value does not count towards them);
+ *  quantiles rounded to whole points; the rank counts members below and half of those equal (the
+ *  asker included) after rounding. */
 export function scoreStats(
   id: string,
   values: readonly (number | null)[],
   askerValue: number | null,
+  unverifiedAsker = false,
 ): BenchmarkStat {
   const present = new Float64Array(values.length)
   let n = 0
   for (const v of values) if (v !== null && v !== undefined) present[n++] = v
-  return statsInPlace(id, present, n, askerValue)
+  return statsInPlace(id, present, n, askerValue, unverifiedAsker)
 }
+
+/** A quantile published in whole points: an exact order statistic would let a few known values
+ *  reveal an unknown one to the decimal. */
+const wholePoints = (x: number | null): number | null => (x === null ? null : Math.round(x))
 
 /** Stats of the n values in buf[0..n−1], which get reordered. Values further than 1e-6 from the
  *  asker's compare the same raw or rounded, so round9 runs only near it. */
-function statsInPlace(id: string, buf: Float64Array, n: number, askerValue: number | null): BenchmarkStat {
-  if (n < MIN_GROUP_SIZE) return { id, p25: null, median: null, p75: null, percentileRank: null }
+function statsInPlace(id: string, buf: Float64Array, n: number, askerValue: number | null, unverifiedAsker: boolean): BenchmarkStat {
+  const counted = unverifiedAsker && askerValue !== null && askerValue !== undefined ? n - 1 : n
+  if (counted < MIN_GROUP_SIZE) return { id, p25: null, median: null, p75: null, percentileRank: null }
   let percentileRank: number | null = null
   if (askerValue !== null && askerValue !== undefined) {
     const a = round9(askerValue)
@@ -138,9 +150,9 @@ function statsInPlace(id: string, buf: Float64Array, n: number, askerValue: numb
   }
   return {
     id,
-    p25: quantileInPlace(buf, n, 0.25),
-    median: quantileInPlace(buf, n, 0.5),
-    p75: quantileInPlace(buf, n, 0.75),
+    p25: wholePoints(quantileInPlace(buf, n, 0.25)),
+    median: wholePoints(quantileInPlace(buf, n, 0.5)),
+    p75: wholePoints(quantileInPlace(buf, n, 0.75)),
     percentileRank,
   }
 }
@@ -167,7 +179,8 @@ function groupMembers(
 }
 
 /** The benchmark body `{ groups }`: groups all, kind, size (municipalities with a population
- *  only) and county (organisations with a county only), each shown with ≥ 5 organisations, else
+ *  only) and county (organisations with a county only), each shown with ≥ 10 verified
+ *  organisations (an unverified asker takes part but does not count), else
  *  `{ group, suppressed: true }`; scores ordered overall, dimensions, categories, factors. */
 export function benchmark(
   instrument: Instrument,
@@ -192,7 +205,8 @@ export function benchmark(
   for (const group of PEER_GROUPS) {
     const members = groupMembers(group, asker, participants)
     if (members === null) continue
-    if (members.length < MIN_GROUP_SIZE) {
+    const verifiedMembers = asker.verified ? members.length : members.length - 1
+    if (verifiedMembers < MIN_GROUP_SIZE) {
       groups.push({ group, suppressed: true })
       continue
     }
@@ -204,7 +218,7 @@ export function benchmark(
         if (v === v) buffer[n++] = v
       }
       const own = askerVec[i]
-      return statsInPlace(id, buffer, n, own === own ? own : null)
+      return statsInPlace(id, buffer, n, own === own ? own : null, !asker.verified)
     })
     groups.push({ group, size: members.length, scores })
   }

@@ -4,7 +4,7 @@ import type { FormLayout } from './layout'
 /** Shares from don't-know counts per form item (instrument order, as scanResponses counts them). */
 export function dontKnowFromCounts(
   layout: FormLayout,
-  counts: ArrayLike<number>,
+  counts: Int32Array,
   n: number,
 ): {
   dontKnow: { itemId: string; share: number }[]

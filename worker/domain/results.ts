@@ -6,7 +6,7 @@ import { formLayout, type FormLayout } from './layout'
 import { balanceFlags, balanceIndex, strengthsAndWeaknesses } from './profile'
 import { isBorderline, quadrantType } from './quadrants'
 import { scanResponses, scoreSetFromMatrix } from './scoring'
-import type { RoundResults, Score, ScoreSet, AnyResponse } from './types'
+import type { RoundResults, Score, AnyResponse } from './types'
 
 /** Lowest allowed anonymity threshold (§4); the default is 5. */
 export const MIN_K = 3
@@ -35,19 +35,18 @@ export function scoreRound(
   responses: readonly AnyResponse[],
 ): RoundResults {
   const layout = formLayout(instrument, form)
-  const scan = scanResponses(layout, responses)
-  const set = scoreSetFromMatrix(layout, scan.matrix, responses.length, Math.max(MIN_K, k))
-  return roundResults(instrument, layout, set, scan.dontKnowCounts)
+  return resultsFromScan(instrument, layout, scanResponses(layout, responses), responses.length, Math.max(MIN_K, k))
 }
 
-/** The round-level results (type, balance, strengths, don't-know shares) of a scored set and its
- *  don't-know counts per form item: shared by scoring from answers and from stored aggregates. */
-export function roundResults(
+/** scoreRound over one scan of R responses (the scan is shared with the breakdowns). */
+export function resultsFromScan(
   instrument: Instrument,
   layout: FormLayout,
-  set: ScoreSet,
-  dontKnowCounts: ArrayLike<number>,
+  scan: { matrix: Float64Array; dontKnowCounts: Int32Array },
+  R: number,
+  k: number,
 ): RoundResults {
+  const set = scoreSetFromMatrix(layout, scan.matrix, R, k)
   const capability = byId(set.dimensions, 'DF')
   const legacy = byId(set.dimensions, 'DA')
   const balance = balanceIndex(byId(set.categories, 'INN').percent, byId(set.categories, 'EFF').percent)
@@ -63,6 +62,6 @@ export function roundResults(
     balance,
     flags: balanceFlags(balance),
     ...strengthsAndWeaknesses(set.factors),
-    ...dontKnowFromCounts(layout, dontKnowCounts, set.n),
+    ...dontKnowFromCounts(layout, scan.dontKnowCounts, R),
   }
 }

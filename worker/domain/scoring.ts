@@ -102,12 +102,14 @@ export function scoreSet(
   return scoreSetFromMatrix(layout, respondentFactorScores(layout, responses), responses.length, k)
 }
 
-/** scoreSet over a precomputed respondent factor-score matrix of R respondents. */
+/** scoreSet over a precomputed respondent factor-score matrix of R respondents; factors in
+ *  `withheld` (indices) are suppressed whatever their n, as the disclosure rules require. */
 export function scoreSetFromMatrix(
   layout: FormLayout,
   matrix: Float64Array,
   R: number,
   k: number,
+  withheld?: ReadonlySet<number>,
 ): ScoreSet {
   const F = layout.factors.length
 
@@ -120,7 +122,7 @@ export function scoreSetFromMatrix(
       if (v === v) values.push(v)
     }
     const id = layout.factors[f].id
-    if (values.length < k) {
+    if (values.length < k || withheld?.has(f)) {
       factorValue.push(null)
       factors.push({ id, percent: null, ci: null, n: values.length, suppressed: true })
     } else {

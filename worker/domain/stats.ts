@@ -25,14 +25,9 @@ export function interval95(
   respondentPercents: readonly number[],
 ): [number, number] | null {
   if (percent === null) return null
-  return intervalFromSd(percent, sampleSd(respondentPercents), respondentPercents.length)
-}
-
-/** The same interval from the sample deviation s of n respondent percents: what a closed round
- *  keeps after its answers are deleted (§4), so the interval is recomputed bit for bit. */
-export function intervalFromSd(percent: number | null, s: number | null, n: number): [number, number] | null {
-  if (percent === null || s === null) return null
-  const half = (1.96 * s) / Math.sqrt(n)
+  const s = sampleSd(respondentPercents)
+  if (s === null) return null
+  const half = (1.96 * s) / Math.sqrt(respondentPercents.length)
   return [percent - half, percent + half]
 }
 

@@ -15,7 +15,8 @@ export const forbidden = (sv = 'Din roll eller nyckel får inte göra detta.', e
 
 /**
  * Resolves `:org` (slug or id) for the caller: 401 without a credential, 404 when the organisation
- * is not visible to it (another organisation's key, not a member), then the Origin check (403)
+ * is not visible to it (another organisation's key, not a member, outside a single sign-on
+ * session's organisation), then the Origin check (403)
  * for cookie-authenticated writes. The organisation always comes from here, never from a body.
  */
 export const requireOrgAccess: MiddlewareHandler<AppEnv> = async (c, next) => {
@@ -27,7 +28,9 @@ export const requireOrgAccess: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (principal.kind === 'key') {
     if (principal.orgId !== org.id) throw orgNotFound()
   } else {
-    const role = await findMembershipRole(c.get('db'), org.id, principal.userId)
+    // A single sign-on session reaches only the organisation whose provider vouched for it.
+    if (principal.scopeOrgId && principal.scopeOrgId !== org.id) throw orgNotFound()
+    const role = org.status === 'active' ? await findMembershipRole(c.get('db'), org.id, principal.userId) : undefined
     if (!role) throw orgNotFound()
     c.set('role', role)
     if (failsOriginCheck(c)) throw forbidden('Begäran kommer inte från appens eget ursprung.', 'The request does not come from the app’s own origin.')

@@ -40,7 +40,7 @@ export async function resolvePrincipal(c: Context<AppEnv>): Promise<Principal | 
   const lastSeen = Date.parse(session.lastSeenAt)
   if (now - lastSeen > IDLE_TIMEOUT_MS || now >= Date.parse(session.expiresAt)) return undefined
   if (now - lastSeen > TOUCH_EVERY_MS) await later(c, touchSession(db, idHash, new Date(now).toISOString()))
-  const principal: Principal = { kind: 'session', userId: session.userId, sessionHash: idHash, email: session.email, name: session.name }
+  const principal: Principal = { kind: 'session', userId: session.userId, sessionHash: idHash, email: session.email, name: session.name, scopeOrgId: session.orgId }
   c.set('principal', principal)
   return principal
 }

@@ -15,6 +15,7 @@ const problemSchema = {
     code: { type: 'string' },
     reason: { type: 'string' },
     errors: { type: 'array', items: { type: 'object', properties: { path: { type: 'string' }, message: { type: 'string' } } } },
+    missing: { type: 'array', items: { type: 'string' }, description: 'MISCONFIGURED: the names of the missing or weak secrets' },
   },
 }
 

@@ -13,7 +13,7 @@ import { appOrigin } from '../middleware/origin'
 import { decodeCursor, toPage } from '../pagination'
 import { newId } from '../services/crypto'
 import { audit } from '../services/audit'
-import { closeRound, refreshResults, settleRound } from '../services/close-round'
+import { closeRound, refreshResults, roundK, settleRound } from '../services/close-round'
 import { inviteAdded } from '../services/invitations'
 import { emitRoundEvent } from '../hooks'
 import { conflict, futureClosesAt, knownVersion, loadRound, orgAccess, toAssessment } from '../services/rounds'
@@ -98,7 +98,7 @@ export const assessmentRoutes = new Hono<AppEnv>()
     if (round.status !== 'draft') throw conflict('Bara ett utkast kan öppnas.', 'Only a draft round can be opened.')
     if (round.closesAt && Date.parse(round.closesAt) <= Date.now())
       throw conflict('Sista svarstiden har redan passerat; ändra den först.', 'The closing time has already passed; change it first.')
-    const opened = await updateAssessmentIn(db, org.id, round.id, 'draft', { status: 'open', openedAt: new Date().toISOString() })
+    const opened = await updateAssessmentIn(db, org.id, round.id, 'draft', { status: 'open', openedAt: new Date().toISOString(), kAtOpen: org.anonymityThreshold })
     if (!opened) throw conflict('Bara ett utkast kan öppnas.', 'Only a draft round can be opened.')
     await inviteAdded(c.env, db, { org, round: opened, origin: appOrigin(c) })
     await audit(c, org.id, 'assessment.open', round.id)
@@ -122,7 +122,7 @@ export const assessmentRoutes = new Hono<AppEnv>()
     if (round.status !== 'closed') throw notClosed()
     let stored = await findResults(db, org.id, round.id)
     // Self-healing: a close interrupted after its status flip, or a threshold hook that failed.
-    if (!stored || stored.k !== org.anonymityThreshold) {
+    if (!stored || stored.k !== roundK(round, org.anonymityThreshold)) {
       await refreshResults(db, round, org.anonymityThreshold)
       stored = await findResults(db, org.id, round.id)
     }

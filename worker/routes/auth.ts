@@ -5,10 +5,11 @@ import { ApiError } from '../errors'
 import { validate } from '../validate'
 import { op } from '../openapi/registry'
 import { Me, SignInLinkRequest, VerifyRequest } from '../../schema/api/auth'
-import { findUserByEmail, findUserById, listUserOrganisations } from '../db/users'
+import { findUserByEmail, findUserById, listUserOrganisations, markEmailProven } from '../db/users'
 import { activateOwnedPendingOrgs } from '../db/organisations'
 import { consumeSignInToken, revokeSession } from '../db/sessions'
-import { limitSignInRequests, sendSignInLink } from '../services/sign-in'
+import { limitSignInRequests, requestSignInLink } from '../services/sign-in'
+import { writeDeviceCookie } from '../services/device-cookie'
 import { startSession } from '../services/session'
 import { sha256 } from '../services/crypto'
 import { audit } from '../services/audit'
@@ -17,26 +18,30 @@ import { clearSessionCookie } from '../middleware/session-cookie'
 import { failsOriginCheck } from '../middleware/origin'
 import { forbidden } from '../middleware/org-access'
 
-const linkOp = op({ method: 'post', path: '/auth/sign-in-link', summary: 'Request a one-time sign-in link by e-mail', tag: 'auth', access: 'public', body: SignInLinkRequest, responses: { 202: { description: 'Accepted (always, known address or not)' } } })
+const linkOp = op({ method: 'post', path: '/auth/sign-in-link', summary: 'Request a one-time sign-in link by e-mail', tag: 'auth', access: 'public', body: SignInLinkRequest, responses: { 202: { description: 'Accepted (always, known address or not; the link is queued)' } } })
 const verifyOp = op({ method: 'post', path: '/auth/verify', summary: 'Exchange a sign-in token for a session', tag: 'auth', access: 'public', body: VerifyRequest, responses: { 200: { description: 'Signed in; sets the session cookie', schema: Me } } })
 op({ method: 'post', path: '/auth/logout', summary: 'Sign out (revokes the session)', tag: 'auth', access: 'session', responses: { 204: { description: 'Signed out' } } })
 op({ method: 'get', path: '/auth/me', summary: 'The signed-in user and their organisations', tag: 'auth', access: 'session', responses: { 200: { description: 'The user', schema: Me } } })
 
 const invalidToken = () => new ApiError('UNAUTHENTICATED', { sv: 'Länken är ogiltig, redan använd eller har gått ut.', en: 'The link is invalid, already used or expired.' })
 
-async function meOf(c: Parameters<typeof audit>[0], userId: string): Promise<z.infer<typeof Me>> {
+/** The user and the organisations the session reaches: only its own one for a single sign-on session. */
+async function meOf(c: Parameters<typeof audit>[0], userId: string, scopeOrgId: string | null): Promise<z.infer<typeof Me>> {
   const db = c.get('db')
   const user = await findUserById(db, userId)
   if (!user) throw invalidToken()
-  return { user: { id: user.id, email: user.email, name: user.name }, organisations: await listUserOrganisations(db, userId) }
+  return {
+    user: { id: user.id, email: user.email, name: user.name },
+    organisations: await listUserOrganisations(db, userId, scopeOrgId),
+    scope: scopeOrgId ? { orgId: scopeOrgId } : null,
+  }
 }
 
 export const authRoutes = new Hono<AppEnv>()
   .post('/sign-in-link', validate('json', linkOp.body), async (c) => {
     const { email } = c.req.valid('json')
     await limitSignInRequests(c, email)
-    const user = await findUserByEmail(c.get('db'), email)
-    if (user) await sendSignInLink(c, user, { lang: c.get('lang') })
+    await requestSignInLink(c, email)
     return c.body(null, 202)
   })
   .post('/verify', validate('json', verifyOp.body), async (c) => {
@@ -44,10 +49,12 @@ export const authRoutes = new Hono<AppEnv>()
     const now = new Date().toISOString()
     const userId = await consumeSignInToken(db, await sha256(c.req.valid('json').token), now)
     if (!userId) throw invalidToken()
+    await markEmailProven(db, userId, now)
     await activateOwnedPendingOrgs(db, userId, now)
     await startSession(c, userId)
-    const me = await meOf(c, userId)
-    c.set('principal', { kind: 'session', userId, sessionHash: '', email: me.user.email, name: me.user.name })
+    const me = await meOf(c, userId, null)
+    await writeDeviceCookie(c, me.user)
+    c.set('principal', { kind: 'session', userId, sessionHash: '', email: me.user.email, name: me.user.name, scopeOrgId: null })
     for (const org of me.organisations) await audit(c, org.id, 'auth.sign_in', userId, { method: 'link' })
     return c.json(me, 200)
   })
@@ -60,5 +67,5 @@ export const authRoutes = new Hono<AppEnv>()
   })
   .get('/me', async (c) => {
     const p = await requireSession(c)
-    return c.json(await meOf(c, p.userId), 200)
+    return c.json(await meOf(c, p.userId, p.scopeOrgId), 200)
   })

@@ -9,7 +9,7 @@ import { findAssessment } from '../db/assessments'
 import { listClosedRoundsWithResults } from '../db/benefits'
 import { allow, READ } from '../middleware/org-access'
 import { orgAccess } from '../services/rounds'
-import { refreshResults } from '../services/close-round'
+import { refreshResults, roundK } from '../services/close-round'
 import { doneAt, factorChange, followUp, type ClosedRoundScores, type ExpectedBenefit, type RealisedBenefit } from '../domain/portfolio/benefits'
 
 op({ method: 'get', path: '/orgs/{org}/benefits', summary: 'Benefits follow-up per initiative: promised, realised, overdue, and the targeted factors’ change across a done initiative', tag: 'initiatives', access: 'org', responses: { 200: { description: 'Follow-up', schema: Benefits } } })
@@ -18,7 +18,7 @@ op({ method: 'get', path: '/orgs/{org}/benefits', summary: 'Benefits follow-up p
  *  first (as the results route does), so a round shows here exactly what its results show. */
 async function closedRoundScores(db: Db, org: OrgRow): Promise<ClosedRoundScores[]> {
   let rows = await listClosedRoundsWithResults(db, org.id)
-  const stale = rows.filter((r) => r.k !== org.anonymityThreshold)
+  const stale = rows.filter((r) => r.k !== roundK(r, org.anonymityThreshold))
   if (stale.length) {
     for (const r of stale) {
       const round = await findAssessment(db, org.id, r.id)

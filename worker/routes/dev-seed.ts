@@ -2,7 +2,7 @@ import { Hono } from 'hono'
 // A namespace import: `import { z }` keeps all of zod (locales included) in the Worker bundle.
 import * as z from 'zod/mini'
 import type { AppEnv } from '../env'
-import { ApiError } from '../errors'
+import { devOnly } from '../middleware/dev-only'
 import { op } from '../openapi/registry'
 import { seedDemo } from '../services/demo-seed'
 
@@ -16,8 +16,5 @@ op({ method: 'post', path: '/dev/seed', summary: 'Development only: create what 
 
 // `npm start` calls this once wrangler dev answers; it is idempotent, so every start may call it.
 export const devSeedRoutes = new Hono<AppEnv>()
-  .use(async (c, next) => {
-    if (c.env.APP_ENV === 'production') throw new ApiError('NOT_FOUND', { sv: 'Resursen finns inte.', en: 'No such resource.' })
-    await next()
-  })
+  .use(devOnly)
   .post('/', async (c) => c.json(await seedDemo(c), 200))

@@ -1,7 +1,7 @@
 import { Hono } from 'hono'
 import * as z from 'zod/mini'
 import type { AppEnv } from '../env'
-import { ApiError } from '../errors'
+import { devOnly } from '../middleware/dev-only'
 import { validate } from '../validate'
 import { op } from '../openapi/registry'
 import { listDevMail } from '../db/mail'
@@ -12,10 +12,7 @@ const DevMessage = z.object({ to: z.string(), subject: z.string(), text: z.strin
 const outboxOp = op({ method: 'get', path: '/dev/outbox', summary: 'Development only: messages sent to an address, newest first (404 in production)', tag: 'dev', access: 'dev', query: OutboxQuery, responses: { 200: { description: 'Up to 50 messages', schema: z.object({ items: z.array(DevMessage) }) } } })
 
 export const devRoutes = new Hono<AppEnv>()
-  .use(async (c, next) => {
-    if (c.env.APP_ENV === 'production') throw new ApiError('NOT_FOUND', { sv: 'Resursen finns inte.', en: 'No such resource.' })
-    await next()
-  })
+  .use(devOnly)
   .get('/outbox', validate('query', outboxOp.query), async (c) => {
     const rows = await listDevMail(c.get('db'), c.req.valid('query').to)
     return c.json({ items: rows.map((r) => ({ to: r.toEmail, subject: r.subject, text: r.body, links: JSON.parse(r.links) as string[], createdAt: r.createdAt })) }, 200)

@@ -21,14 +21,14 @@ op({
 op({
   method: 'get',
   path: '/auth/oidc/callback',
-  summary: 'Return from the OpenID provider: signs in an existing member (browser navigation)',
+  summary: 'Return from the OpenID provider: signs in an existing member, for this organisation only (browser navigation)',
   tag: 'auth',
   access: 'public',
   query: z.object({ code: z.optional(z.string()), state: z.optional(z.string()), iss: z.optional(z.string()), error: z.optional(z.string()) }),
   responses: {
     302: {
       description:
-        'To `/o/{slug}` with the session cookie set; on failure to `/sign-in?error=<code>` (`invalid_state`, `provider_error`, `provider_unavailable`, `token_exchange_failed`, `invalid_id_token`, `email_not_verified`, `domain_not_allowed`, `not_a_member`, `oidc_not_configured`)',
+        'To `/o/{slug}` with the session cookie set; on failure to `/sign-in?error=<code>` (`invalid_state`, `provider_error`, `provider_unavailable`, `token_exchange_failed`, `invalid_id_token`, `email_not_verified`, `domain_not_allowed`, `domain_not_proven`, `not_a_member`, `identity_not_linked`, `oidc_not_configured`)',
     },
   },
 })
@@ -68,9 +68,8 @@ export const oidcRoutes = new Hono<AppEnv>()
   .get('/callback', async (c) => {
     const boundState = getCookie(c, bindingCookieName(c))
     deleteCookie(c, bindingCookieName(c), { path: '/', secure: c.env.APP_ENV === 'production' })
-    const { code, state, error, iss } = c.req.query()
     try {
-      const slug = await completeSignIn(c, { code, state, error, iss }, boundState)
+      const slug = await completeSignIn(c, c.req.query(), boundState)
       return c.redirect(`/o/${encodeURIComponent(slug)}`, 302)
     } catch (err) {
       return failed(c, err)

@@ -7,20 +7,27 @@ import { Organisation, PatchOrganisation } from '../../schema/api/organisations'
 import { DEFAULT_INNOVATION_BANDS } from '../../schema/enums'
 import { updateOrg, type OrgRow, type NewOrg } from '../db/organisations'
 import { deleteOrganisationCascade } from '../db/org-delete'
+import { listVerifiedDomains } from '../db/org-domains'
 import { allow, MANAGE, OWNER_ONLY, READ, requireOrgAccess } from '../middleware/org-access'
 import { encryptSecret } from '../services/crypto'
 import { audit } from '../services/audit'
 import { mergeMap } from '../merge-patch'
 import { ApiError } from '../errors'
 import { issuerProblem } from '../services/oidc-url'
+import { INTERNAL_HOST_TEXT, internalUrlReason } from '../domain/internal-host'
 import { ORG_DELETE_HOOKS, ORG_SETTINGS_HOOKS } from '../hooks'
+import { verificationOf } from '../domain'
 
 op({ method: 'get', path: '/orgs/{org}', summary: 'The organisation’s profile and settings', tag: 'organisations', access: 'org', responses: { 200: { description: 'The organisation', schema: Organisation } } })
 const patchOp = op({ method: 'patch', path: '/orgs/{org}', summary: 'Change the profile and settings (JSON merge patch)', tag: 'organisations', access: 'org', body: PatchOrganisation, responses: { 200: { description: 'The organisation', schema: Organisation } } })
 op({ method: 'delete', path: '/orgs/{org}', summary: 'Delete the organisation and every row it owns (owner only)', tag: 'organisations', access: 'org', responses: { 204: { description: 'Deleted' } } })
 
-/** The organisation as the API shows it (secrets never leave; bands with defaults filled in). */
-export function toOrganisation(row: OrgRow, role?: string) {
+/**
+ * The organisation as the API shows it (secrets never leave; bands with defaults filled in).
+ * `verifiedDomains` are its proven domains, to say which allowed sign-on domains count.
+ */
+export function toOrganisation(row: OrgRow, verifiedDomains: readonly string[], role?: string) {
+  const allowedDomains = JSON.parse(row.oidcAllowedDomains) as string[]
   const bands = { ...DEFAULT_INNOVATION_BANDS, ...(JSON.parse(row.innovationBands) as Record<string, { min: number; max: number }>) }
   return {
     id: row.id,
@@ -33,14 +40,17 @@ export function toOrganisation(row: OrgRow, role?: string) {
     status: row.status,
     demo: row.demo,
     shareBenchmark: row.shareBenchmark,
+    verification: verificationOf(row),
     anonymityThreshold: row.anonymityThreshold,
     targets: JSON.parse(row.targets) as Record<string, number>,
     innovationBands: bands,
     oidc: {
       issuer: row.oidcIssuer,
       clientId: row.oidcClientId,
-      allowedDomains: JSON.parse(row.oidcAllowedDomains) as string[],
+      allowedDomains,
+      allowedDomainStatus: allowedDomains.map((domain) => ({ domain, verified: verifiedDomains.includes(domain) })),
       clientSecretSet: !!row.oidcClientSecretEnc,
+      tokenAuthMethod: row.oidcTokenAuthMethod,
     },
     createdAt: row.createdAt,
     ...(role ? { role: role as 'owner' } : {}),
@@ -58,27 +68,41 @@ async function patchToColumns(c: Context<AppEnv>, row: OrgRow, patch: PatchOrgan
   if (patch.targets !== undefined) set.targets = JSON.stringify(mergeMap(JSON.parse(row.targets), patch.targets))
   if (patch.innovationBands !== undefined) set.innovationBands = JSON.stringify(mergeMap(JSON.parse(row.innovationBands), patch.innovationBands))
   if (patch.oidc === null) {
-    Object.assign(set, { oidcIssuer: null, oidcClientId: null, oidcClientSecretEnc: null, oidcAllowedDomains: '[]' })
+    Object.assign(set, { oidcIssuer: null, oidcClientId: null, oidcClientSecretEnc: null, oidcAllowedDomains: '[]', oidcTokenAuthMethod: null })
   } else if (patch.oidc) {
     const o = patch.oidc
     if (o.issuer !== undefined) {
       const issuer = o.issuer ? o.issuer.replace(/\/$/, '') : null
-      const problem = issuer ? issuerProblem(issuer, c.env.APP_ENV === 'production') : null
+      const production = c.env.APP_ENV === 'production'
+      const problem = issuer ? issuerProblem(issuer, production) : null
       if (problem)
         throw new ApiError('VALIDATION_FAILED', { sv: 'Ogiltig utfärdare för inloggning.', en: 'Invalid sign-on issuer.' }, { errors: [{ path: '/oidc/issuer', message: problem }] })
+      // The Worker fetches the issuer's discovery and keys: in production only from a public host.
+      const internal = issuer && production ? internalUrlReason(issuer) : null
+      if (internal) {
+        const why = INTERNAL_HOST_TEXT[internal]
+        const detail = { sv: `Utfärdaren ${why.sv}; den måste ha en publik adress.`, en: `The issuer ${why.en}; it must have a public host.` }
+        throw new ApiError('VALIDATION_FAILED', detail, { errors: [{ path: '/oidc/issuer', message: detail[c.get('lang')] }] })
+      }
       set.oidcIssuer = issuer
     }
     if (o.clientId !== undefined) set.oidcClientId = o.clientId
     if (o.clientSecret !== undefined) set.oidcClientSecretEnc = o.clientSecret ? await encryptSecret(c.env.DATA_KEY, o.clientSecret) : null
     if (o.allowedDomains !== undefined) set.oidcAllowedDomains = JSON.stringify(o.allowedDomains ?? [])
+    if (o.tokenAuthMethod !== undefined) set.oidcTokenAuthMethod = o.tokenAuthMethod
   }
   return set
+}
+
+/** The proven domains, read only when sign-on names any (most organisations: no extra read). */
+async function provenOf(c: Context<AppEnv>, row: OrgRow): Promise<string[]> {
+  return row.oidcAllowedDomains === '[]' ? [] : listVerifiedDomains(c.get('db'), row.id)
 }
 
 // The access check is per route here: a `.use()` on this sub-app would run for every path below
 // /orgs/:org and hide a missing check in another resource's routes.
 export const organisationRoutes = new Hono<AppEnv>()
-  .get('/', requireOrgAccess, allow(READ), (c) => c.json(toOrganisation(c.get('org'), c.get('role')), 200))
+  .get('/', requireOrgAccess, allow(READ), async (c) => c.json(toOrganisation(c.get('org'), await provenOf(c, c.get('org')), c.get('role')), 200))
   .patch('/', requireOrgAccess, allow(MANAGE), validate('json', patchOp.body), async (c) => {
     const org = c.get('org')
     const patch = c.req.valid('json')
@@ -86,7 +110,7 @@ export const organisationRoutes = new Hono<AppEnv>()
     const changed = Object.keys(patch).map((k) => (k === 'oidc' && patch.oidc ? `oidc(${Object.keys(patch.oidc).join(',')})` : k))
     await audit(c, org.id, 'org.settings', org.id, { changed })
     for (const hook of ORG_SETTINGS_HOOKS) await hook(c, org, updated)
-    return c.json(toOrganisation(updated, c.get('role')), 200)
+    return c.json(toOrganisation(updated, await provenOf(c, updated), c.get('role')), 200)
   })
   .delete('/', requireOrgAccess, allow(OWNER_ONLY), async (c) => {
     const org = c.get('org')

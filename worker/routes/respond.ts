@@ -13,12 +13,16 @@ import { emitRoundEvent } from '../hooks'
 import { cachedRespondent, forgetRespondent, rememberRespondent } from '../services/respondent-cache'
 
 const T = 'respond'
-op({ method: 'get', path: '/respond/{token}', summary: 'The survey, the respondent’s own answers and whether they submitted', tag: T, access: 'respondent', params: RespondParams, responses: { 200: { description: 'The survey', schema: Survey } } })
+op({ method: 'get', path: '/respond/{token}', summary: 'The survey, the respondent’s own answers until they submit, and whether they did (404 once the round is closed)', tag: T, access: 'respondent', params: RespondParams, responses: { 200: { description: 'The survey', schema: Survey } } })
 const saveOp = op({ method: 'put', path: '/respond/{token}/answers', summary: 'Save answers (merge; null clears)', tag: T, access: 'respondent', params: RespondParams, body: SaveAnswers, responses: { 200: { description: 'All saved answers', schema: SavedAnswers } } })
 op({ method: 'post', path: '/respond/{token}/submit', summary: 'Submit (allowed with unanswered items)', tag: T, access: 'respondent', params: RespondParams, responses: { 200: { description: 'Submitted on this UTC date', schema: Submitted } } })
 
 const notFound = () => new ApiError('NOT_FOUND', { sv: 'Länken är ogiltig.', en: 'The link is not valid.' })
 const alreadySubmitted = () => new ApiError('CONFLICT', { sv: 'Du har redan skickat in dina svar.', en: 'You have already submitted your answers.' })
+// At close every link stops working (model.md §4): a link kept in a mailbox must not open
+// anything once the round is over. 404 like an unknown link, with a reason so the page can say why.
+const roundClosed = () =>
+  new ApiError('NOT_FOUND', { sv: 'Undersökningen är stängd och länken fungerar inte längre.', en: 'The survey is closed and the link no longer works.' }, { reason: 'closed' })
 const notOpen = () => new ApiError('PRECONDITION_FAILED', { sv: 'Undersökningen är inte öppen.', en: 'The survey is not open.' }, { reason: 'not_open' })
 
 interface Resolved {
@@ -30,7 +34,8 @@ interface Resolved {
 /**
  * The token is the credential: rate-limited per token (never per client address: a whole
  * municipality may share one), then looked up by its hash (404 when unknown), and the round is
- * closed first if its closing time has passed. A plain read writes nothing.
+ * closed first if its closing time has passed; a closed round's link is refused (404, reason
+ * `closed`). A plain read writes nothing.
  */
 async function resolve(c: Context<AppEnv>, opts: { cached?: boolean } = {}): Promise<Resolved> {
   const token = c.req.param('token') ?? ''
@@ -43,8 +48,9 @@ async function resolve(c: Context<AppEnv>, opts: { cached?: boolean } = {}): Pro
   const found = remembered ?? (token.length <= 200 ? await findRespondentByTokenHash(c.get('db'), hash) : undefined)
   if (!found) throw notFound()
   const assessment = await settleRound(c.get('db'), found.assessment, found.anonymityThreshold)
-  if (assessment !== found.assessment || found.status === 'submitted') forgetRespondent(hash)
+  if (assessment !== found.assessment || found.status === 'submitted' || assessment.status === 'closed') forgetRespondent(hash)
   else rememberRespondent(hash, found)
+  if (assessment.status === 'closed') throw roundClosed()
   return { token, hash, respondent: { ...found, assessment } }
 }
 
@@ -64,7 +70,10 @@ export const respondRoutes = new Hono<AppEnv>()
   .get('/:token', async (c) => {
     const { token, respondent: r } = await resolve(c)
     const { instrument, items } = formOf(r)
-    const json = await findAnswers(c.get('db'), r.assessment.orgId, await answerKey(c.env, token))
+    // After submit the link is a thank-you: the answers are never sent again, so a forwarded or
+    // leaked link (a shared mailbox, a browser history) shows nothing of what was answered.
+    const submitted = r.status === 'submitted'
+    const json = submitted ? undefined : await findAnswers(c.get('db'), r.assessment.orgId, await answerKey(c.env, token))
     const a = r.assessment
     return c.json(
       {

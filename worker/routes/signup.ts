@@ -7,14 +7,17 @@ import { Signup, SignupResult } from '../../schema/api/organisations'
 import { slugify } from '../../schema/api/org-number'
 import { insertOrgWithOwner, listSlugsLike, orgNumberTaken, slugTaken } from '../db/organisations'
 import { findUserByEmail } from '../db/users'
+import { insertOrgWithOwnerInvitation } from '../db/member-invitations'
 import { newId } from '../services/crypto'
+import { newInvitation, sendInvitationMail } from '../services/member-invitations'
+import { audit } from '../services/audit'
 import { removeStalePendingOrgs } from '../scheduled'
 import { limitSignInRequests, sendSignInLink } from '../services/sign-in'
 
 const signupOp = op({
   method: 'post',
   path: '/signup',
-  summary: 'Sign up an organisation (pending until the owner first signs in)',
+  summary: 'Sign up an organisation (pending until its owner consents: the first sign-in of a new address, or an existing user’s acceptance)',
   tag: 'organisations',
   access: 'public',
   body: Signup,
@@ -52,31 +55,36 @@ export const signupRoutes = new Hono<AppEnv>().post('/', validate('json', signup
   }
   const now = new Date().toISOString()
   const orgId = newId('org')
+  const org = {
+    id: orgId,
+    slug,
+    name: input.name,
+    orgNumber: input.orgNumber,
+    kind: input.kind,
+    county: input.county ?? null,
+    population: input.population ?? null,
+    shareBenchmark: input.shareBenchmark ?? false,
+    status: 'pending' as const,
+    createdAt: now,
+  }
   const existing = await findUserByEmail(db, owner.email)
+  // An existing user is never made owner without consent: the organisation waits for their acceptance.
+  const invitation = existing ? await newInvitation(c, orgId, { ...owner, role: 'owner' }, null, Date.parse(now)) : undefined
   try {
-    await insertOrgWithOwner(
-      db,
-      {
-        id: orgId,
-        slug,
-        name: input.name,
-        orgNumber: input.orgNumber,
-        kind: input.kind,
-        county: input.county ?? null,
-        population: input.population ?? null,
-        shareBenchmark: input.shareBenchmark ?? false,
-        status: 'pending',
-        createdAt: now,
-      },
-      { id: newId('usr'), email: owner.email, name: owner.name },
-      now,
-    )
+    if (invitation) await insertOrgWithOwnerInvitation(db, org, invitation)
+    else await insertOrgWithOwner(db, org, { id: newId('usr'), email: owner.email, name: owner.name }, now)
   } catch (err) {
     // Lost a race on the unique slug or org number between the checks and the insert.
     if (String(err).includes('UNIQUE')) throw conflict('Organisationen finns redan.', 'The organisation already exists.')
     throw err
   }
-  const user = existing ?? (await findUserByEmail(db, owner.email))
-  if (user) await sendSignInLink(c, user, { lang: c.get('lang'), orgId, orgName: input.name })
+  if (invitation) {
+    await sendInvitationMail(c, invitation, { orgName: input.name, ownerAtSignUp: true })
+    await audit(c, orgId, 'member.invite', invitation.id, { email: invitation.email, role: 'owner', signUp: true })
+  } else {
+    // A new address: the sign-in link goes only to it, and its first use is the owner's consent.
+    const user = await findUserByEmail(db, owner.email)
+    if (user) await sendSignInLink(c, user, { lang: c.get('lang'), orgId, orgName: input.name })
+  }
   return c.json({ organisation: { id: orgId, slug, status: 'pending' as const } }, 201)
 })

@@ -60,6 +60,8 @@ export const unitRoutes = new Hono<AppEnv>()
     if (!unit) throw notFound()
     const body = await readBody(c, patchOp.body)
     const patch = body.kind === 'json' ? body.data : {}
+    // An empty merge patch changes nothing (RFC 7396): the unit as it is, nothing written.
+    if (Object.keys(patch).length === 0) return c.json(toUnit(unit), 200)
     if (patch.parentId) {
       const all = await listUnits(db, org.id)
       if (!all.some((u) => u.id === patch.parentId)) throw parentMissing()

@@ -11,6 +11,7 @@ import { encryptSecret, newId } from '../services/crypto'
 import { audit } from '../services/audit'
 import { newWebhookSecret } from '../services/webhooks-signing'
 import { decodeCursor, toPage } from '../pagination'
+import { INTERNAL_HOST_TEXT, internalHostReason } from '../domain/internal-host'
 
 const T = 'webhooks'
 op({ method: 'get', path: '/orgs/{org}/webhooks', summary: 'Webhooks (owners and admins; secrets are never shown again)', tag: T, access: 'org', query: PageQuery, responses: { 200: { description: 'Webhooks', schema: pageOf(Webhook) } } })
@@ -31,7 +32,10 @@ function badUrl(lang: 'sv' | 'en', sv: string, en: string): ApiError {
   return new ApiError('VALIDATION_FAILED', { sv, en }, { errors: [{ path: '/url', message: lang === 'sv' ? sv : en }] })
 }
 
-/** https only in production (http elsewhere, for local receivers), and no credentials in the URL. */
+/**
+ * https only in production (http elsewhere, for local receivers), no credentials in the URL, and
+ * in production only a public host: never loopback, a private network or a metadata service.
+ */
 function checkUrl(text: string, production: boolean, lang: 'sv' | 'en'): string {
   let url: URL
   try {
@@ -43,6 +47,11 @@ function checkUrl(text: string, production: boolean, lang: 'sv' | 'en'): string 
   if (!schemes.includes(url.protocol)) throw badUrl(lang, 'Adressen måste börja med https://.', 'The address must start with https://.')
   if (url.username || url.password) throw badUrl(lang, 'Adressen får inte innehålla användarnamn eller lösenord.', 'The address must not contain a user name or password.')
   if (url.hash) throw badUrl(lang, 'Adressen får inte ha något #-fragment.', 'The address must not have a # fragment.')
+  const internal = production ? internalHostReason(url.hostname) : null
+  if (internal) {
+    const why = INTERNAL_HOST_TEXT[internal]
+    throw badUrl(lang, `Adressen ${why.sv}; en webhook måste gå till en publik adress.`, `The address ${why.en}; a webhook must go to a public host.`)
+  }
   return url.href
 }
 

@@ -4,7 +4,7 @@ import type { AssessmentRow } from '../db/assessments'
 import { findResults, type ResultsRow } from '../db/results'
 import { ApiError } from '../errors'
 import type { ScoreSet } from '../domain'
-import { refreshResults } from './close-round'
+import { refreshResults, roundK } from './close-round'
 
 export type ResultsReason = 'not_closed' | 'below_threshold' | 'not_sharing'
 
@@ -21,14 +21,14 @@ const TEXTS: Record<ResultsReason, { sv: string; en: string }> = {
 export const preconditionFailed = (reason: ResultsReason) => new ApiError('PRECONDITION_FAILED', TEXTS[reason], { reason })
 
 /**
- * The stored results row of a closed round at the organisation's current k. Self-healing as in
+ * The stored results row of a closed round at its k (the organisation's, floored at opening). Self-healing as in
  * the results route: a close interrupted after its status flip, or a threshold change whose
- * recompute failed, is repaired from the aggregates first (rare; the common case is one read).
+ * recompute failed, is repaired from the snapshot first (rare; the common case is one read).
  */
 export async function currentResults(db: Db, org: OrgRow, round: AssessmentRow): Promise<ResultsRow | undefined> {
   if (round.status !== 'closed') return undefined
   const stored = await findResults(db, org.id, round.id)
-  if (stored && stored.k === org.anonymityThreshold) return stored
+  if (stored && stored.k === roundK(round, org.anonymityThreshold)) return stored
   await refreshResults(db, round, org.anonymityThreshold)
   return findResults(db, org.id, round.id)
 }

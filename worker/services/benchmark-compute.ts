@@ -4,7 +4,7 @@ import type { Db } from '../db/client'
 import type { OrgRow } from '../db/organisations'
 import { findAssessment, type AssessmentRow } from '../db/assessments'
 import { listEntries, listRoundsInWindow } from '../db/benchmark'
-import { benchmark, benchmarkPrecondition, monthsBefore, WINDOW_MONTHS, type BenchmarkGroup, type BenchmarkRecord } from '../domain'
+import { benchmark, benchmarkPrecondition, isVerifiedOrg, monthsBefore, WINDOW_MONTHS, type BenchmarkGroup, type BenchmarkRecord } from '../domain'
 import { getInstrument } from '../../schema/instruments'
 import { scoresOfBody } from './benchmark-entries'
 import { settleRound } from './close-round'
@@ -32,7 +32,7 @@ export async function computeBenchmark(db: Db, org: OrgRow, round: AssessmentRow
   const records: BenchmarkRecord[] = []
   const newer = new Map<string, (typeof entries)[number]>()
   for (const e of entries) {
-    const profile = { orgId: e.orgId, kind: e.kind, population: e.population, county: e.county, demo: e.demo, shareBenchmark: e.share }
+    const profile = { orgId: e.orgId, kind: e.kind, population: e.population, county: e.county, demo: e.demo, verified: e.verified, shareBenchmark: e.share }
     if (e.closedAt <= closedAt) {
       records.push({ ...profile, round: { roundId: e.roundId, closedAt: e.closedAt, instrumentVersion: e.instrumentVersion, scores: JSON.parse(e.scores) } })
     } else newer.set(e.orgId, e)
@@ -40,12 +40,12 @@ export async function computeBenchmark(db: Db, org: OrgRow, round: AssessmentRow
   for (const r of await listRoundsInWindow(db, [...newer.keys()], round.instrumentVersion, from, closedAt)) {
     const e = newer.get(r.orgId)!
     records.push({
-      orgId: e.orgId, kind: e.kind, population: e.population, county: e.county, demo: e.demo, shareBenchmark: e.share,
+      orgId: e.orgId, kind: e.kind, population: e.population, county: e.county, demo: e.demo, verified: e.verified, shareBenchmark: e.share,
       round: { roundId: r.roundId, closedAt: r.closedAt, instrumentVersion: r.instrumentVersion, scores: scoresOfBody(r.body) },
     })
   }
   const asker = {
-    orgId: org.id, kind: org.kind, population: org.population, county: org.county, demo: org.demo,
+    orgId: org.id, kind: org.kind, population: org.population, county: org.county, demo: org.demo, verified: isVerifiedOrg(org),
     round: { roundId: round.id, closedAt, instrumentVersion: round.instrumentVersion, scores: scoresOfBody(stored!.body!) },
   }
   return { ok: true, instrumentVersion: round.instrumentVersion, groups: benchmark(instrument, asker, records).groups }

@@ -1,7 +1,7 @@
 import type { Db } from '../db/client'
 import { findOrgById, type OrgRow } from '../db/organisations'
 import { listRoundsWithResults, replaceEntries, updateEntryProfile, type BenchmarkEntryRow } from '../db/benchmark'
-import type { ScoreSet } from '../domain'
+import { isVerifiedOrg, type ScoreSet } from '../domain'
 
 /** The percent of every score of a stored results body, by id (overall, dimensions, categories,
  *  factors); suppressed scores are null. */
@@ -16,9 +16,9 @@ export function scoresOfBody(body: string): Record<string, number | null> {
   return scoresOf((JSON.parse(body) as { results: ScoreSet }).results)
 }
 
-/** The profile columns an entry carries, read from the organisation. */
-export function profileOf(org: OrgRow): Pick<BenchmarkEntryRow, 'kind' | 'population' | 'county' | 'demo' | 'share'> {
-  return { kind: org.kind, population: org.population, county: org.county, demo: org.demo, share: org.shareBenchmark }
+/** The profile columns an entry carries, read from the organisation (verification derived). */
+export function profileOf(org: OrgRow): Pick<BenchmarkEntryRow, 'kind' | 'population' | 'county' | 'demo' | 'share' | 'verified'> {
+  return { kind: org.kind, population: org.population, county: org.county, demo: org.demo, share: org.shareBenchmark, verified: isVerifiedOrg(org) }
 }
 
 /**
@@ -46,10 +46,10 @@ export async function refreshBenchmarkEntries(db: Db, orgId: string): Promise<vo
   await replaceEntries(db, orgId, rows)
 }
 
-/** A profile change (kind, population, county, demo, sharing) reaches the entries at once. */
+/** A profile change (kind, population, county, demo, sharing, verification) reaches the entries at once. */
 export async function refreshEntryProfile(db: Db, before: OrgRow, after: OrgRow): Promise<void> {
   const a = profileOf(before)
   const b = profileOf(after)
-  if (a.kind === b.kind && a.population === b.population && a.county === b.county && a.demo === b.demo && a.share === b.share) return
+  if (a.kind === b.kind && a.population === b.population && a.county === b.county && a.demo === b.demo && a.share === b.share && a.verified === b.verified) return
   await updateEntryProfile(db, after.id, b)
 }

@@ -4,48 +4,59 @@ import { createDb } from '../db/client'
 import { findAssessment, listClosedRounds, listOverdueRounds, markClosed, type AssessmentRow } from '../db/assessments'
 import { listSubmittedResponses } from '../db/responses'
 import { listSnapshotChunks, saveResults } from '../db/results'
-import { freezeAggregates, listAggregateRows, listUnfrozenClosedRounds } from '../db/aggregates'
+import { keepAndForget, listClosedRoundsNotKept, listKept } from '../db/kept-results'
 import { findOrgById } from '../db/organisations'
 import { decodeSnapshot, encodeSnapshot, formItemIds } from './snapshot'
-import { aggregateFromRows, freezeToRows, storedResultsFrom } from './aggregates'
+import { keepResults, resultsAt } from './kept-results'
 import { emitRoundEvent, RESULTS_STORED_HOOKS } from '../hooks'
+import { effectiveK } from '../domain'
+
+/** The k that governs a round's results: the organisation's k `orgK`, never below the k in force
+ *  when the round opened nor, once it closed, the k it was published with at close (model.md §4).
+ *  Every reader of stored results compares against this. */
+export function roundK(round: Pick<AssessmentRow, 'kAtOpen' | 'kAtClose'>, orgK: number): number {
+  return effectiveK(Math.max(round.kAtOpen ?? 0, round.kAtClose ?? 0), orgK)
+}
 
 /**
- * The freeze (model.md §4): reads a closed round's submitted responses once (the snapshot of a
- * round closed before aggregates existed, else the submitted rows), in the canonical sorted
- * order, and replaces every response row with the aggregates for threshold k in one batch.
+ * The close's storage step (model.md §4): reads a closed round's submitted responses once (the
+ * snapshot of a round closed before results were kept, else the submitted rows, in the
+ * snapshot's sorted order), keeps its published body for every k from its k now up to MAX_K,
+ * and deletes every answer row of the round in the same batch.
  */
-async function freezeRound(db: Db, round: AssessmentRow, k: number): Promise<void> {
-  const ids = formItemIds(round.instrumentVersion, round.form)
+async function keepRound(db: Db, round: AssessmentRow, orgK: number): Promise<void> {
+  const k = roundK(round, orgK)
   const legacy = await listSnapshotChunks(db, round.orgId, round.id)
   const chunks = legacy.length > 0 ? legacy : encodeSnapshot(round.instrumentVersion, round.form, await listSubmittedResponses(db, round.orgId, round.id))
-  await freezeAggregates(db, round.orgId, round.id, freezeToRows(round.instrumentVersion, round.form, k, decodeSnapshot(chunks, ids)))
+  const responses = decodeSnapshot(chunks, formItemIds(round.instrumentVersion, round.form))
+  await keepAndForget(db, round.orgId, round.id, k, keepResults(round.instrumentVersion, round.form, k, responses))
 }
 
-/** Stores a closed round's results for threshold k from its aggregates (freezing it first when
- *  it is not frozen yet: a close interrupted after its status flip, or a round closed earlier),
- *  without telling the hooks (the caller does, once). The aggregates are read back after the
- *  freeze, so a second freezer scores the first one's aggregates. */
-async function storeResults(db: Db, round: AssessmentRow, k: number): Promise<void> {
-  let rows = await listAggregateRows(db, round.orgId, round.id)
-  if (rows.length === 0) {
-    await freezeRound(db, round, k)
-    rows = await listAggregateRows(db, round.orgId, round.id)
+/** Stores a closed round's results for the organisation's k `orgK` from its kept bodies (keeping
+ *  them first when the close was interrupted after its status flip, or the round closed before
+ *  they were kept), without telling the hooks (the caller does, once). The kept bodies and the
+ *  k at close are read back after keeping, so a second writer uses the first one's. */
+async function storeResults(db: Db, round: AssessmentRow, orgK: number): Promise<void> {
+  let kept = await listKept(db, round.orgId, round.id)
+  if (kept.length === 0) {
+    await keepRound(db, round, orgK)
+    kept = await listKept(db, round.orgId, round.id)
+    round = (await findAssessment(db, round.orgId, round.id)) ?? round
   }
-  const agg = aggregateFromRows(rows)
-  if (!agg) throw new Error(`round ${round.id} has no aggregates after its freeze`)
-  await saveResults(db, round.orgId, [{ assessmentId: round.id, ...storedResultsFrom(round.instrumentVersion, round.form, agg, k) }])
+  const stored = resultsAt(kept, roundK(round, orgK))
+  if (!stored) throw new Error(`round ${round.id} has no kept results after its close`)
+  await saveResults(db, round.orgId, [{ assessmentId: round.id, ...stored }])
 }
 
 /**
- * Closes an open round (at `closedAt`) and freezes it. The status flip comes first: from then on
- * no save or submit can land (they check the round in the same statement), so the responses the
- * freeze reads after it are final. Returns the round as it now is and whether this call closed it.
+ * Closes an open round (at `closedAt`), keeps its results and deletes its answers. The status
+ * flip comes first: from then on no save or submit can land (they check the round in the same
+ * statement), so the responses read after it are final. Returns the round as it now is and whether this call closed it.
  */
-export async function closeRound(db: Db, round: AssessmentRow, k: number, closedAt: string): Promise<{ round: AssessmentRow; closedNow: boolean }> {
+export async function closeRound(db: Db, round: AssessmentRow, orgK: number, closedAt: string): Promise<{ round: AssessmentRow; closedNow: boolean }> {
   const closed = await markClosed(db, round.orgId, round.id, closedAt)
   if (!closed) return { round: (await findAssessment(db, round.orgId, round.id)) ?? round, closedNow: false }
-  await refreshResults(db, closed, k)
+  await refreshResults(db, closed, orgK)
   // Whoever closed it (button, lazy read, cron), exactly one caller gets here per round.
   await emitRoundEvent(db, { type: 'assessment.closed', round: closed })
   return { round: closed, closedNow: true }
@@ -60,22 +71,22 @@ export function isOverdue(round: AssessmentRow, now: number): boolean {
  * The lazy close: any read of a round whose closing time has passed closes it first, at that
  * closing time (saves were refused from then on anyway), so the cron is only a backstop.
  */
-export async function settleRound(db: Db, round: AssessmentRow, k: number, now = Date.now()): Promise<AssessmentRow> {
+export async function settleRound(db: Db, round: AssessmentRow, orgK: number, now = Date.now()): Promise<AssessmentRow> {
   if (!isOverdue(round, now)) return round
-  return (await closeRound(db, round, k, new Date(Date.parse(round.closesAt!)).toISOString())).round
+  return (await closeRound(db, round, orgK, new Date(Date.parse(round.closesAt!)).toISOString())).round
 }
 
-/** Stores a closed round's results for threshold k from its aggregates, freezing it first when
- *  needed, and tells the hooks (benchmark entries). */
-export async function refreshResults(db: Db, round: AssessmentRow, k: number): Promise<void> {
-  await storeResults(db, round, k)
+/** Stores a closed round's results for the organisation's k `orgK` from its kept bodies (keeping
+ *  them first when needed) and tells the hooks (benchmark entries). */
+export async function refreshResults(db: Db, round: AssessmentRow, orgK: number): Promise<void> {
+  await storeResults(db, round, orgK)
   for (const hook of RESULTS_STORED_HOOKS) await hook(db, round.orgId)
 }
 
-/** Recomputes every closed round's stored results from its aggregates for a new threshold k; the
- *  hooks (benchmark entries) run once at the end, not once per round. */
-export async function recomputeResults(db: Db, orgId: string, k: number): Promise<void> {
-  for (const round of await listClosedRounds(db, orgId)) await storeResults(db, round, k)
+/** Stores every closed round's results from its kept bodies for a new organisation threshold
+ *  (each round keeps its floor); the hooks (benchmark entries) run once at the end. */
+export async function recomputeResults(db: Db, orgId: string, orgK: number): Promise<void> {
+  for (const round of await listClosedRounds(db, orgId)) await storeResults(db, round, orgK)
   for (const hook of RESULTS_STORED_HOOKS) await hook(db, orgId)
 }
 
@@ -92,11 +103,11 @@ export async function closeOverdueRounds(env: Bindings, now: number): Promise<vo
   }
 }
 
-/** The cron's freeze of closed rounds not frozen yet (closed before aggregates existed, or a close
- *  cut short), a few per run, so that no answer rows outlive their round's close for long. */
-export async function freezeClosedRounds(env: Bindings): Promise<void> {
+/** The cron's pass over closed rounds whose results are not kept yet (closed before they were,
+ *  or a close cut short), a few per run, so that no answer rows outlive their round's close. */
+export async function keepClosedRounds(env: Bindings): Promise<void> {
   const db = createDb(env.DB)
-  for (const round of await listUnfrozenClosedRounds(db, 10)) {
+  for (const round of await listClosedRoundsNotKept(db, 10)) {
     const org = await findOrgById(db, round.orgId)
     await refreshResults(db, round, org?.anonymityThreshold ?? 5)
   }

@@ -38,7 +38,13 @@ export async function sha256(text: string): Promise<string> {
 }
 
 const hmacKeys = new Map<string, Promise<CryptoKey>>()
+/** A key is never derived from nothing: an unset secret must fail, not sign with a known key. */
+function refuseEmpty(secret: string): void {
+  if (!secret) throw new Error('refusing to derive a key from an empty secret')
+}
+
 function hmacKey(secret: string): Promise<CryptoKey> {
+  refuseEmpty(secret)
   let key = hmacKeys.get(secret)
   if (!key) {
     key = crypto.subtle.importKey('raw', encoder.encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign'])
@@ -65,6 +71,7 @@ export function timingSafeEqual(a: string, b: string): boolean {
 }
 
 async function aesKey(dataKey: string): Promise<CryptoKey> {
+  refuseEmpty(dataKey)
   const raw = await crypto.subtle.digest('SHA-256', encoder.encode(dataKey))
   return crypto.subtle.importKey('raw', raw, 'AES-GCM', false, ['encrypt', 'decrypt'])
 }

@@ -1,4 +1,4 @@
-import type { DemoSeedContext } from './demo-seed'
+import { DEMO_DOMAIN, type DemoSeedContext } from './demo-seed'
 import { monthsBefore } from '../domain'
 import { factorMeans, improved, seededRandom } from './demo-answers'
 import { demoCrowd, demoFactorIds } from './demo-people'
@@ -24,7 +24,7 @@ export async function seedDemoHistory(ctx: DemoSeedContext): Promise<void> {
   const before = factorMeans(random, demoFactorIds(), 3.45, -0.35)
   const after = improved(random, before)
   const pulse = improved(random, after)
-  const domain = 'demo.mognad.se'
+  const domain = DEMO_DOMAIN
 
   const firstClosed = monthsBefore(nowIso, 12)
   const firstOpened = firstClosed - 24 * DAY

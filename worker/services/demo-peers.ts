@@ -1,18 +1,18 @@
 import type { DemoSeedContext } from './demo-seed'
-import { ensureDemoOrg } from '../db/demo'
+import { ensureDemoDomain, ensureDemoOrg } from '../db/demo'
 import { monthsBefore } from '../domain'
 import { factorMeans, seededRandom } from './demo-answers'
 import { demoCrowd, demoFactorIds } from './demo-people'
 import { seedDemoRound } from './demo-rounds'
-import { newId } from './crypto'
+import { newId, randomToken } from './crypto'
 
 const DAY = 86_400_000
 
 /**
- * Fictitious sharing municipalities, flagged demo, so the demo organisation (county 05, 60 000
- * inhabitants) sees every peer group: five share its county and five its size class
- * (50 000–199 999), which with the demo organisation makes six in each. Demo organisations only
- * ever take part in demo organisations' benchmarks (model.md §5).
+ * Fictitious sharing municipalities, flagged demo and approved by the platform, so the demo
+ * organisation (county 05, 60 000 inhabitants) sees every peer group: nine share its county and
+ * nine its size class (50 000–199 999), which with the demo organisation makes the ten a group
+ * needs. Demo organisations only ever take part in demo organisations' benchmarks (model.md §5).
  */
 export const DEMO_PEERS: readonly { name: string; slug: string; county: string; population: number; level: number; tilt: number; monthsAgo: number }[] = [
   { name: 'Demo Norrvik kommun', slug: 'demo-norrvik', county: '05', population: 85_000, level: 3.6, tilt: -0.2, monthsAgo: 13 },
@@ -22,11 +22,16 @@ export const DEMO_PEERS: readonly { name: string; slug: string; county: string; 
   { name: 'Demo Lindbäck kommun', slug: 'demo-lindback', county: '05', population: 12_000, level: 2.9, tilt: 0.3, monthsAgo: 17 },
   { name: 'Demo Storån kommun', slug: 'demo-storan', county: '12', population: 95_000, level: 3.7, tilt: -0.1, monthsAgo: 14 },
   { name: 'Demo Älvnäs kommun', slug: 'demo-alvnas', county: '14', population: 31_000, level: 3.2, tilt: 0, monthsAgo: 18 },
+  { name: 'Demo Granhult kommun', slug: 'demo-granhult', county: '05', population: 58_000, level: 3.4, tilt: 0.1, monthsAgo: 13 },
+  { name: 'Demo Ekeby kommun', slug: 'demo-ekeby', county: '05', population: 110_000, level: 3.8, tilt: -0.3, monthsAgo: 15 },
+  { name: 'Demo Hagfors-Ås kommun', slug: 'demo-hagforsas', county: '05', population: 66_000, level: 3.0, tilt: 0.2, monthsAgo: 16 },
+  { name: 'Demo Rydsvik kommun', slug: 'demo-rydsvik', county: '05', population: 175_000, level: 3.5, tilt: 0, monthsAgo: 14 },
 ]
 
-/** A Swedish organisation number 212000-99NC with a valid Luhn check digit C. */
+/** A Swedish organisation number 212000-99NC (index 0–8; 212000-999C is the demo organisation's),
+ *  then 212000-98NC, with a valid Luhn check digit C. */
 export function demoOrgNumber(index: number): string {
-  const nine = `21200099${index % 10}`
+  const nine = index < 9 ? `21200099${index}` : `21200098${index - 9}`
   let sum = 0
   for (let i = 0; i < 9; i++) {
     let d = Number(nine[i]) * (i % 2 === 0 ? 2 : 1)
@@ -46,8 +51,10 @@ export async function seedDemoPeers(ctx: DemoSeedContext): Promise<void> {
     const org = await ensureDemoOrg(ctx.db, {
       id: newId('org'), name: peer.name, slug: peer.slug, orgNumber: demoOrgNumber(i), kind: 'municipality', county: peer.county,
       population: peer.population, shareBenchmark: true, status: 'active', demo: true, createdAt: ctx.now, activatedAt: ctx.now,
+      operatorVerifiedAt: ctx.now,
     })
     if (!org) throw new Error(`the demo peer ${peer.slug} cannot be created: its slug is taken`)
+    await ensureDemoDomain(ctx.db, org.id, { id: newId('dom'), domain: `${peer.slug}.mognad.se`, token: randomToken() }, ctx.now)
     const random = seededRandom(2000 + i)
     const closedAt = monthsBefore(nowIso, peer.monthsAgo)
     const openedAt = new Date(closedAt - 20 * DAY).toISOString()

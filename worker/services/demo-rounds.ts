@@ -44,7 +44,7 @@ export interface DemoRoundSpec {
  * Builds one demo round through the same code the API runs: respondents inserted as the import
  * stores them (token hashes only), answers merged and submitted by the respond API's own
  * statements under the HMAC answer keys, and a past round closed by the real close service
- * (aggregates, results, benchmark entry) at its past closing time. An open round sends its real
+ * (snapshot, results, benchmark entry) at its past closing time. An open round sends its real
  * invitations, so the dev outbox holds working respondent links.
  * Idempotent: a finished round of this name is kept; a half-made one is rebuilt.
  */
@@ -62,7 +62,7 @@ export async function seedDemoRound(c: Context<AppEnv>, db: Db, org: OrgRow, spe
   const hashes = await Promise.all(tokens.map((t) => tokenHash(t)))
   const keys = await Promise.all(tokens.map((t) => answerKey(c.env, t)))
   await insertRespondents(db, org.id, draft.id, spec.people.map((p, i) => ({ id: ids[i], email: p.email, name: p.name, role: p.role, unitId: p.unitId, tokenHash: hashes[i] })), spec.openedAt)
-  const round = (await updateAssessmentIn(db, org.id, draft.id, 'draft', { status: 'open', openedAt: spec.openedAt, closesAt: spec.closesAt ?? null }))!
+  const round = (await updateAssessmentIn(db, org.id, draft.id, 'draft', { status: 'open', openedAt: spec.openedAt, closesAt: spec.closesAt ?? null, kAtOpen: org.anonymityThreshold }))!
   if (spec.closedAt) await markDemoInvited(db, org.id, round.id)
   else await inviteAdded(c.env, db, { org, round, origin: appOrigin(c) })
 

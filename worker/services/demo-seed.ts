@@ -3,13 +3,13 @@ import type { AppEnv } from '../env'
 import type { Db } from '../db/client'
 import type { MemberRole } from '../../schema/enums'
 import { ApiError } from '../errors'
-import { ensureDemoMember, ensureDemoOrg, ensureDemoUnit } from '../db/demo'
+import { ensureDemoDomain, ensureDemoMember, ensureDemoOrg, ensureDemoUnit } from '../db/demo'
 import type { OrgRow } from '../db/organisations'
 import type { UserRow } from '../db/users'
 import type { UnitRow } from '../db/units'
 import { listDevMail } from '../db/mail'
 import { slugTaken } from '../db/organisations'
-import { newId } from './crypto'
+import { newId, randomToken } from './crypto'
 import { sendSignInLink } from './sign-in'
 import { seedDemoHistory } from './demo-history'
 import { seedDemoPeers } from './demo-peers'
@@ -27,6 +27,9 @@ export const DEMO_ORG = {
 } as const
 
 /** The owner first: the seed signs them in. */
+/** The demo's e-mail domain: its members and respondents have addresses in it, proven at seed. */
+export const DEMO_DOMAIN = 'demo.mognad.se'
+
 export const DEMO_PEOPLE: readonly { email: string; name: string; role: MemberRole }[] = [
   { email: 'agare@demo.mognad.se', name: 'Demo Ägare', role: 'owner' },
   { email: 'admin@demo.mognad.se', name: 'Demo Administratör', role: 'admin' },
@@ -84,7 +87,7 @@ export interface DemoSeedResult {
 export async function seedDemo(c: Context<AppEnv>): Promise<DemoSeedResult> {
   const db = c.get('db')
   const now = new Date().toISOString()
-  const org = await ensureDemoOrg(db, { id: newId('org'), ...DEMO_ORG, status: 'active', demo: true, createdAt: now, activatedAt: now })
+  const org = await ensureDemoOrg(db, { id: newId('org'), ...DEMO_ORG, status: 'active', demo: true, createdAt: now, activatedAt: now, operatorVerifiedAt: now })
   if (!org) {
     // Only reachable when someone else's organisation already uses the demo slug.
     const taken = await slugTaken(db, DEMO_ORG.slug)
@@ -93,6 +96,7 @@ export async function seedDemo(c: Context<AppEnv>): Promise<DemoSeedResult> {
       en: `The demo organisation cannot be created${taken ? `: the slug ${DEMO_ORG.slug} is taken` : ''}.`,
     })
   }
+  await ensureDemoDomain(db, org.id, { id: newId('dom'), domain: DEMO_DOMAIN, token: randomToken() }, now)
   const members: UserRow[] = []
   for (const person of DEMO_PEOPLE) members.push(await ensureDemoMember(db, org.id, { userId: newId('usr'), ...person }, now))
   const ctx: DemoSeedContext = { c, db, now, org, owner: members[0], members, units: new Map() }

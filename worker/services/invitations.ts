@@ -32,7 +32,7 @@ export async function dispatchOutbox(env: Bindings, db: Db, ids: string[]): Prom
   const messages: { body: MailQueueBody }[] = []
   for (let i = 0; i < ids.length; i += IDS_PER_MESSAGE) messages.push({ body: { outboxIds: ids.slice(i, i + IDS_PER_MESSAGE) } })
   if (!env.MAIL_QUEUE) {
-    for (const m of messages) await deliverOutbox(env, db, m.body.outboxIds, (row, payload) => resolveMailContext(env, row, payload))
+    for (const m of messages) await deliverOutbox(env, db, m.body.outboxIds, (row, payload) => resolveMailContext(env, row, payload, db))
     return
   }
   for (let i = 0; i < messages.length; i += MESSAGES_PER_SEND) await env.MAIL_QUEUE.sendBatch(messages.slice(i, i + MESSAGES_PER_SEND))
@@ -75,7 +75,7 @@ export async function consumeMailQueue(batch: MessageBatch<MailQueueBody>, env: 
   const db = createDb(env.DB)
   for (const message of batch.messages) {
     try {
-      await deliverOutbox(env, db, message.body.outboxIds ?? [], (row, payload) => resolveMailContext(env, row, payload))
+      await deliverOutbox(env, db, message.body.outboxIds ?? [], (row, payload) => resolveMailContext(env, row, payload, db))
       message.ack()
     } catch (err) {
       console.error(JSON.stringify({ queue: 'mail', error: String(err) }))

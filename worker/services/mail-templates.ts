@@ -13,6 +13,8 @@ export interface MailContext {
   assessmentName?: string
   closesAt?: string | null
   userName?: string
+  /** A membership invitation for the owner named at sign-up (an existing user). */
+  ownerAtSignUp?: boolean
 }
 
 /** Renders one message in Swedish or English; the credential link appears in `text` and `links`. */
@@ -32,8 +34,8 @@ export function renderMail(kind: MailKind, lang: Lang, ctx: MailContext): Render
       return {
         subject: sv ? `Du har bjudits in till ${ctx.orgName} i Mognad` : `You have been invited to ${ctx.orgName} in Mognad`,
         text: sv
-          ? `Hej ${ctx.userName ?? ''}!\n\nDu har lagts till i ${ctx.orgName} i Mognad. Logga in med länken nedan (gäller i 15 minuter):\n\n${ctx.link}`
-          : `Hello ${ctx.userName ?? ''}!\n\nYou have been added to ${ctx.orgName} in Mognad. Sign in with the link below (valid for 15 minutes):\n\n${ctx.link}`,
+          ? `Hej ${ctx.userName ?? ''}!\n\n${ctx.ownerAtSignUp ? `${ctx.orgName} har registrerats i Mognad med dig som ägare.` : `Du har bjudits in att bli medlem i ${ctx.orgName} i Mognad.`} Du blir medlem först när du tackar ja. Öppna länken nedan för att tacka ja eller nej (den gäller i 7 dagar):\n\n${ctx.link}\n\nKänner du inte igen inbjudan kan du tacka nej eller bortse från meddelandet.`
+          : `Hello ${ctx.userName ?? ''}!\n\n${ctx.ownerAtSignUp ? `${ctx.orgName} has been registered in Mognad with you as its owner.` : `You have been invited to become a member of ${ctx.orgName} in Mognad.`} You become a member only when you accept. Open the link below to accept or decline (valid for 7 days):\n\n${ctx.link}\n\nIf you do not recognise this invitation, decline it or ignore this message.`,
         links: [ctx.link],
       }
     case 'invitation':

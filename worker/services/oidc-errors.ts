@@ -12,7 +12,9 @@ export const OIDC_ERROR_CODES = [
   'invalid_id_token',
   'email_not_verified',
   'domain_not_allowed',
+  'domain_not_proven',
   'not_a_member',
+  'identity_not_linked',
   'rate_limited',
 ] as const
 export type OidcErrorCode = (typeof OIDC_ERROR_CODES)[number]

@@ -1,23 +1,23 @@
 /**
  * The two halves of single sign-on: `beginSignIn` sends the browser to the organisation's
- * provider, `completeSignIn` turns the provider's answer into a session for an existing member.
+ * provider, `completeSignIn` turns the provider's answer into a session for an existing member,
+ * confined to that organisation.
  */
 import type { Context } from 'hono'
 import type { AppEnv, Bindings } from '../env'
 import type { OrgRow } from '../db/organisations'
+import type { OidcTokenAuthMethod } from '../../schema/enums'
 import { activateOwnedPendingOrgs, findOrgById } from '../db/organisations'
-import { consumeOidcFlow, findMemberByEmail, insertOidcFlow } from '../db/oidc'
+import { consumeOidcFlow, insertOidcFlow } from '../db/oidc'
 import { findUserById } from '../db/users'
 import { appOrigin } from '../middleware/origin'
 import { decryptSecret, sha256 } from './crypto'
 import { startSession } from './session'
 import { audit } from './audit'
 import { OidcFailure } from './oidc-errors'
-import { discover, providerKeys } from './oidc-discovery'
-import { newFlowSecrets } from './oidc-pkce'
-import { exchangeCode } from './oidc-token'
-import { verifyIdToken } from './oidc-jwt'
-import { vouchedEmail } from './oidc-identity'
+import { authorisationResponse, discover, exchangeCode, newFlowSecrets, oauthClient, tokenAuthMethod } from './oidc-client'
+import { providerKeys, validatedIdToken } from './oidc-id-token'
+import { memberForIdentity } from './oidc-link'
 
 export const FLOW_TTL_MS = 10 * 60 * 1000
 export const CALLBACK_PATH = '/api/v1/auth/oidc/callback'
@@ -27,6 +27,7 @@ interface OrgOidc {
   clientId: string
   clientSecret: string
   allowedDomains: string[]
+  tokenAuthMethod: OidcTokenAuthMethod | null
 }
 
 /** The organisation's provider settings, complete or not at all: without a domain nobody could pass. */
@@ -40,7 +41,7 @@ async function orgOidc(env: Bindings, org: OrgRow): Promise<OrgOidc> {
   } catch {
     throw new OidcFailure('oidc_not_configured', 'the stored client secret cannot be decrypted with DATA_KEY')
   }
-  return { issuer: org.oidcIssuer, clientId: org.oidcClientId, clientSecret, allowedDomains }
+  return { issuer: org.oidcIssuer, clientId: org.oidcClientId, clientSecret, allowedDomains, tokenAuthMethod: org.oidcTokenAuthMethod }
 }
 
 /** The flow is stored under the hash of its state: the row alone cannot complete anyone's sign-in. */
@@ -58,7 +59,7 @@ export async function beginSignIn(c: Context<AppEnv>, org: OrgRow): Promise<{ lo
     { state: await stateKey(secrets.state), orgId: org.id, codeVerifier: secrets.codeVerifier, nonce: secrets.nonce, expiresAt: new Date(now + FLOW_TTL_MS).toISOString() },
     new Date(now).toISOString(),
   )
-  const url = new URL(meta.authorizationEndpoint)
+  const url = new URL(meta.authorization_endpoint!)
   const params = {
     response_type: 'code',
     client_id: config.clientId,
@@ -73,12 +74,8 @@ export async function beginSignIn(c: Context<AppEnv>, org: OrgRow): Promise<{ lo
   return { location: url.href, state: secrets.state }
 }
 
-export interface CallbackQuery {
-  code?: string
-  state?: string
-  error?: string
-  iss?: string
-}
+/** The callback's query parameters as the provider sent them (code, state, iss, or error …). */
+export type CallbackQuery = Record<string, string>
 
 /**
  * Completes the flow whose state the browser both carries in its binding cookie and brings back
@@ -95,30 +92,30 @@ export async function completeSignIn(c: Context<AppEnv>, query: CallbackQuery, b
   const now = Date.now()
   if (!flow || flow.expiresAt <= new Date(now).toISOString()) throw new OidcFailure('invalid_state', 'unknown, used or expired state')
   if (query.error) throw new OidcFailure('provider_error', `provider answered ${query.error}`)
-  if (!query.code) throw new OidcFailure('provider_error', 'no code in the callback')
   const org = await findOrgById(db, flow.orgId)
   if (!org) throw new OidcFailure('oidc_not_configured', 'the organisation was deleted during sign-in')
   const config = await orgOidc(c.env, org)
-  // RFC 9207: when the provider names itself, it must be the one this flow went to (mix-up defence).
-  if (query.iss !== undefined && query.iss !== config.issuer) throw new OidcFailure('provider_error', `callback iss ${query.iss}`)
-  const meta = await discover(config.issuer, c.env.APP_ENV === 'production')
-  const idToken = await exchangeCode(meta, {
-    code: query.code,
+  const production = c.env.APP_ENV === 'production'
+  const as = await discover(config.issuer, production)
+  const client = oauthClient(config.clientId)
+  const params = authorisationResponse(as, client, new URLSearchParams(query), query.state)
+  const response = await exchangeCode(as, client, {
+    params,
     codeVerifier: flow.codeVerifier,
     redirectUri: `${appOrigin(c)}${CALLBACK_PATH}`,
-    clientId: config.clientId,
     clientSecret: config.clientSecret,
+    method: tokenAuthMethod(as, config.tokenAuthMethod),
+    production,
   })
-  const claims = await verifyIdToken(idToken, { issuer: config.issuer, clientId: config.clientId, nonce: flow.nonce, now }, (refresh) => providerKeys(meta.jwksUri, refresh))
-  const email = vouchedEmail(claims, config.allowedDomains)
-  const member = await findMemberByEmail(db, org.id, email)
-  if (!member) throw new OidcFailure('not_a_member', `the vouched address is not a member of ${org.id}`)
-
+  const claims = await validatedIdToken(as, client, response, flow.nonce, providerKeys(as.jwks_uri!))
   const nowIso = new Date(now).toISOString()
-  await activateOwnedPendingOrgs(db, member.userId, nowIso)
-  await startSession(c, member.userId)
-  const user = await findUserById(db, member.userId)
-  c.set('principal', { kind: 'session', userId: member.userId, sessionHash: '', email, name: user?.name ?? email })
-  await audit(c, org.id, 'auth.sign_in', member.userId, { method: 'oidc', issuer: config.issuer })
+  const userId = await memberForIdentity(db, org, config.allowedDomains, { issuer: as.issuer, sub: claims.sub, claims }, nowIso)
+
+  // The session reaches this organisation only: its provider speaks for nobody's other memberships.
+  await activateOwnedPendingOrgs(db, userId, nowIso, org.id)
+  await startSession(c, userId, org.id)
+  const user = await findUserById(db, userId)
+  c.set('principal', { kind: 'session', userId, sessionHash: '', email: user?.email ?? '', name: user?.name ?? '', scopeOrgId: org.id })
+  await audit(c, org.id, 'auth.sign_in', userId, { method: 'oidc', issuer: config.issuer })
   return org.slug
 }

@@ -1,7 +1,7 @@
 import type { Lang, MailKind } from '../../schema/enums'
 import type { Bindings } from '../env'
 import type { Db } from '../db/client'
-import { listOutboxByIds, markOutbox, insertOutbox, type OutboxRow } from '../db/mail'
+import { deleteOutbox, listOutboxByIds, markOutbox, insertOutbox, type OutboxRow } from '../db/mail'
 import { newId } from './crypto'
 import { renderMail, type MailContext } from './mail-templates'
 import { mailSender, type OutgoingMail } from './mail-sender'
@@ -16,8 +16,8 @@ export interface MailRequest {
   payload: Record<string, unknown>
 }
 
-/** Turns a payload into the message's credential link at sending time. */
-export type LinkResolver = (row: OutboxRow, payload: Record<string, unknown>) => Promise<MailContext>
+/** Turns a payload into the message's credential link at sending time; null: nothing to send. */
+export type LinkResolver = (row: OutboxRow, payload: Record<string, unknown>) => Promise<MailContext | null>
 
 /** Queues messages in the outbox and returns their ids. */
 export async function enqueueMail(db: Db, requests: MailRequest[]): Promise<string[]> {
@@ -36,16 +36,28 @@ export async function enqueueMail(db: Db, requests: MailRequest[]): Promise<stri
   return rows.map((r) => r.id)
 }
 
-/** Renders (credentials derived now, never stored) and sends queued messages, then marks them. */
+/**
+ * Renders (credentials derived now, never stored) and sends queued messages, then marks them.
+ * A message its resolver declines (a sign-in link requested for an address without an account)
+ * is deleted unsent: nothing is kept about an address that has no account.
+ */
 export async function deliverOutbox(env: Bindings, db: Db, ids: string[], resolve: LinkResolver): Promise<{ sent: number; failed: number }> {
-  const rows = (await listOutboxByIds(db, ids)).filter((r) => r.status !== 'sent')
-  if (rows.length === 0) return { sent: 0, failed: 0 }
+  const pending = (await listOutboxByIds(db, ids)).filter((r) => r.status !== 'sent')
+  const rows: OutboxRow[] = []
+  const declined: string[] = []
   const messages: OutgoingMail[] = []
-  for (const row of rows) {
+  for (const row of pending) {
     const payload = JSON.parse(row.payload) as Record<string, unknown>
     const ctx = await resolve(row, payload)
+    if (!ctx) {
+      declined.push(row.id)
+      continue
+    }
+    rows.push(row)
     messages.push({ to: row.toEmail, ...renderMail(row.kind, row.lang as Lang, ctx) })
   }
+  await deleteOutbox(db, declined)
+  if (rows.length === 0) return { sent: 0, failed: 0 }
   const failedIdx = await mailSender(env, db).send(messages)
   const now = new Date().toISOString()
   const sent = rows.filter((_, i) => !failedIdx.has(i)).map((r) => r.id)

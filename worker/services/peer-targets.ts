@@ -7,8 +7,8 @@ import { benchmarkFor } from './benchmark-compute'
 /**
  * The peer targets of docs/model.md §6.1: the p75 per factor id of the `all` peer group when that
  * group is shown to this organisation for this round (a closed round with results, the
- * organisation sharing, at least 5 organisations), else null. A factor whose statistics are null
- * (fewer than 5 values) maps to null, so the caller falls back to 75.
+ * organisation sharing, at least 10 verified organisations), else null. A factor whose statistics
+ * are null (fewer than 10 values) maps to null, so the caller falls back to 75.
  */
 export async function peerP75(c: Context<AppEnv>, org: OrgRow, assessmentId: string): Promise<Record<string, number | null> | null> {
   const outcome = await benchmarkFor(c, org, assessmentId)

@@ -10,7 +10,7 @@ import type { OrgRow } from '../db/organisations'
 import { getInstrument, type Instrument } from '../../schema/instruments'
 import { DEFAULT_INNOVATION_BANDS } from '../../schema/enums'
 import type { Bands, Initiative, RecommendationInput, RoundResults } from '../domain'
-import { refreshResults } from './close-round'
+import { refreshResults, roundK } from './close-round'
 import { loadRound } from './rounds'
 import { peerP75 } from './peer-targets'
 
@@ -26,7 +26,7 @@ export async function closedResults(c: Context<AppEnv>, id: string): Promise<{ r
   const round = await loadRound(c, id)
   if (round.status !== 'closed') throw notClosed()
   let stored = await findResults(db, org.id, round.id)
-  if (!stored || stored.k !== org.anonymityThreshold) {
+  if (!stored || stored.k !== roundK(round, org.anonymityThreshold)) {
     await refreshResults(db, round, org.anonymityThreshold)
     stored = await findResults(db, org.id, round.id)
   }

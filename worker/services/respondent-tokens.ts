@@ -15,11 +15,6 @@ export function answerKey(env: Bindings, token: string): Promise<string> {
   return hmac(env.ANSWER_KEY_SECRET, `answers:${token}`)
 }
 
-/** The answer key of a respondent by id (deleting their unsubmitted answers). */
-export async function answerKeyOf(env: Bindings, respondentId: string): Promise<string> {
-  return answerKey(env, await respondentToken(env, respondentId))
-}
-
 /** Token hashes for new respondents, computed in parallel (5,000 fit comfortably in a request). */
 export async function tokenHashesOf(env: Bindings, ids: string[]): Promise<string[]> {
   return Promise.all(ids.map(async (id) => tokenHash(await respondentToken(env, id))))

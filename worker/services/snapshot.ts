@@ -1,15 +1,13 @@
 import type { Form, RespondentRole } from '../../schema/enums'
 import { RESPONDENT_ROLES } from '../../schema/enums'
 import { formItems, getInstrument, type AnswerValue } from '../../schema/instruments'
-import type { AnyResponse } from '../domain'
+import { hasResults, publishRound, type AnyResponse } from '../domain'
 
 /**
- * The compact form of a round's submitted responses, in which the freeze reads them. Each response
- * is one short string: one character per item of the form in instrument order ('1'…'6', 'x' for
- * don't know, '.' for unanswered), then `|role|unitId`. The strings are sorted, so no order (of
- * submission or of keys) survives and every sum is taken in one canonical order, and packed into
- * chunks under 1 MB. Rounds closed before aggregates existed stored these chunks; they are read
- * once more, at their freeze, and deleted with it.
+ * The frozen form of a closed round's submitted responses. Each response is one short string:
+ * one character per item of the form in instrument order ('1'…'6', 'x' for don't know, '.' for
+ * unanswered), then `|role|unitId`. The strings are sorted, so no order (of submission or of
+ * keys) survives, and packed into chunks under 1 MB (a D1 row stays well below its limit).
  */
 const MAX_CHUNK_BYTES = 900_000
 const DONT_KNOW = 'x'
@@ -87,4 +85,22 @@ export function formItemIds(version: string, form: Form): string[] {
   const instrument = getInstrument(version)
   if (!instrument) throw new Error(`unknown instrument ${version}`)
   return formItems(instrument, form).map((i) => i.id)
+}
+
+/** What the results row stores: everything the results endpoint answers, for one k. */
+export interface StoredResults {
+  k: number
+  n: number
+  /** null below the threshold: nothing is computed that could later leak. */
+  body: string | null
+}
+
+/** Computes a round's published cells (results and every breakdown, suppressed as one system)
+ *  for threshold k from its responses: what every reader of the round reads. */
+export function computeStoredResults(version: string, form: Form, k: number, responses: AnyResponse[]): StoredResults {
+  const instrument = getInstrument(version)
+  if (!instrument) throw new Error(`unknown instrument ${version}`)
+  const n = responses.length
+  if (!hasResults(n, k)) return { k, n, body: null }
+  return { k, n, body: JSON.stringify(publishRound(instrument, form, k, responses)) }
 }

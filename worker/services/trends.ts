@@ -4,19 +4,19 @@ import { listTrendRows, type TrendRow } from '../db/trends'
 import { findResults } from '../db/results'
 import type { ScoreSet } from '../domain'
 import type { TrendItem } from '../../schema/api/insights'
-import { refreshResults, settleRound } from './close-round'
+import { refreshResults, roundK, settleRound } from './close-round'
 
 export type { TrendItem }
 
 /**
  * Rows as they should be: an overdue open round is closed first (the lazy close), and a round
- * whose stored results are missing or for another k is repaired from its aggregates, as the
+ * whose stored results are missing or for another k (its own, model.md §4) is repaired from its snapshot, as the
  * results route does. Both are rare; the common case is the one query.
  */
 async function settledRows(db: Db, org: OrgRow): Promise<TrendRow[]> {
   const now = Date.now()
   const rows = await listTrendRows(db, org.id, new Date(now).toISOString())
-  const stale = rows.filter((r) => r.round.status !== 'closed' || r.k !== org.anonymityThreshold)
+  const stale = rows.filter((r) => r.round.status !== 'closed' || r.k !== roundK(r.round, org.anonymityThreshold))
   if (stale.length === 0) return rows
   for (const r of stale) {
     const round = await settleRound(db, r.round, org.anonymityThreshold, now)

@@ -4,6 +4,7 @@ import { createDb } from '../db/client'
 import { claimDueDeliveries, findWebhooksByIds, purgeSettledDeliveries, settleDelivery, type DeliveryRow, type WebhookRow } from '../db/webhooks'
 import { decryptSecret } from './crypto'
 import { signWebhook } from './webhooks-signing'
+import { internalUrlReason } from '../domain/internal-host'
 
 const MIN = 60_000
 /** Wait after the n-th failed attempt (Standard Webhooks' schedule, at the cron's minute grain). */
@@ -49,6 +50,8 @@ async function send(hook: WebhookRow, secret: string, delivery: DeliveryRow): Pr
 async function attempt(env: Bindings, db: Db, delivery: DeliveryRow, hook: WebhookRow | undefined, secrets: Map<string, Promise<string>>): Promise<void> {
   const attempts = delivery.attempts + 1
   if (!hook) return settleDelivery(db, delivery.id, { status: 'failed', attempts, nextAttemptAt: iso(Date.now()), lastStatus: null })
+  // Checked again at every delivery, never fetched: a URL stored before the rule stays refused.
+  if (env.APP_ENV === 'production' && internalUrlReason(hook.url)) return settleDelivery(db, delivery.id, { status: 'failed', attempts, nextAttemptAt: iso(Date.now()), lastStatus: null })
   let secret = secrets.get(hook.id)
   if (!secret) secrets.set(hook.id, (secret = decryptSecret(env.DATA_KEY, hook.secretEnc)))
   const status = await send(hook, await secret, delivery)

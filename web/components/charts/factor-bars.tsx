@@ -1,7 +1,7 @@
 import { For, Show } from 'solid-js'
 import type { Score } from '../../data/results'
 import { formatInterval, formatNumber, formatPercent } from '../../lib/format'
-import { t } from '../../i18n/results'
+import { hiddenText, t } from '../../i18n/results'
 import { ChartFrame, DataTable } from './chart-frame'
 import { BAR, GRID, INK, clamp100 } from './palette'
 
@@ -58,7 +58,7 @@ export function FactorBars(props: { factors: Score[]; k: number; label: (id: str
               when={f.percent !== null}
               fallback={
                 <span class="bar-suppressed">
-                  {t('suppressed', { k: props.k })}
+                  {hiddenText(f.hidden, props.k)}
                 </span>
               }
             >
@@ -88,7 +88,7 @@ export function FactorBars(props: { factors: Score[]; k: number; label: (id: str
   const rows = () =>
     sorted().map((f) => ({
       head: props.label(f.id),
-      cells: f.percent === null ? [t('suppressed', { k: props.k }), '–', formatNumber(f.n)] : [formatPercent(f.percent), formatInterval(f.ci), formatNumber(f.n)],
+      cells: f.percent === null ? [hiddenText(f.hidden, props.k), '–', formatNumber(f.n)] : [formatPercent(f.percent), formatInterval(f.ci), formatNumber(f.n)],
     }))
   return (
     <ChartFrame

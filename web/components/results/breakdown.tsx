@@ -1,15 +1,15 @@
 import { For, Show, createResource } from 'solid-js'
 import { getResults, isShown, type Group, type Names, type ParticipationCounts } from '../../data/results'
 import { formatPercent, formatNumber } from '../../lib/format'
-import { t } from '../../i18n/results'
+import { hiddenText, t } from '../../i18n/results'
 import { TableWrap } from '../charts/chart-frame'
 
 type By = 'role' | 'unit'
 
 /**
- * Results by role and by unit. A hidden group says why: fewer than k responses (read from the
- * participation counts, which are shown unsuppressed anyway), or hidden so that no small group can
- * be worked out from the total and the others (docs/model.md §4).
+ * Results by role and by unit. A hidden group or value says why, as the API states it: fewer than
+ * k responses, or hidden so that it cannot be worked out from other numbers of the round
+ * (docs/model.md §4). Results without a stated reason fall back on the participation counts.
  */
 export function Breakdown(props: {
   slug: string
@@ -30,18 +30,19 @@ export function Breakdown(props: {
   const submitted = (by: By, id: string): number | undefined => {
     const p = props.participation
     if (!p) return undefined
-    if (by === 'role') return p.byRole.find((r) => r.role === id)?.submitted
-    return p.byUnit.find((u) => (u.unitId ?? 'unassigned') === id)?.submitted
+    const row = by === 'role' ? p.byRole.find((r) => r.role === id) : p.byUnit.find((u) => (u.unitId ?? 'unassigned') === id)
+    return row && 'submitted' in row ? row.submitted : undefined
   }
-  const reason = (by: By, id: string) => {
-    const count = submitted(by, id)
+  const reason = (by: By, g: Group) => {
+    if ('hidden' in g && g.hidden) return g.hidden === 'differencing' ? t('hiddenDifferencing') : t('hiddenFew', { k: props.k })
+    const count = submitted(by, g.id)
     if (count === undefined) return t('hidden')
     return count < props.k ? t('hiddenFew', { k: props.k }) : t('hiddenOthers')
   }
   const value = (g: Group, id: string) => {
     if (!isShown(g)) return '–'
     const s = [g.overall, ...g.dimensions, ...g.categories].find((x) => x.id === id)
-    return formatPercent(s?.percent)
+    return s?.hidden ? hiddenText(s.hidden, props.k) : formatPercent(s?.percent)
   }
 
   const table = (by: By, groups: Group[]) => (
@@ -60,7 +61,7 @@ export function Breakdown(props: {
             {(g) => (
               <tr>
                 <th scope="row">{groupName(by, g.id)}</th>
-                <Show when={isShown(g)} fallback={<td colSpan={columns().length + 1} class="suppressed-cell">{reason(by, g.id)}</td>}>
+                <Show when={isShown(g)} fallback={<td colSpan={columns().length + 1} class="suppressed-cell">{reason(by, g)}</td>}>
                   <td>{formatNumber((g as { n: number }).n)}</td>
                   <For each={columns()}>{(id) => <td>{value(g, id)}</td>}</For>
                 </Show>

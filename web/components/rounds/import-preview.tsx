@@ -19,6 +19,14 @@ export function problemText(p: RowProblem): string {
       return t('problem.unitUnknown', { value: p.value })
     case 'nameLong':
       return t('problem.nameLong')
+    case 'domainUnverified':
+      return t('problem.domainUnverified', { value: p.value })
+    case 'plusAlias':
+      return t('problem.plusAlias')
+    case 'adminMember':
+      return t('problem.adminMember')
+    case 'sameMailbox':
+      return p.row === null ? t('problem.sameMailboxRound') : t('problem.sameMailboxRow', { row: p.row })
   }
 }
 

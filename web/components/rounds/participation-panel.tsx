@@ -4,13 +4,9 @@ import type { Participation } from '../../data/rounds'
 import { formatTime } from '../../i18n'
 import { t } from '../../i18n/rounds'
 
-interface Row {
-  invited: number
-  started: number
-  submitted: number
-  rate: number | null
-}
+type Row = Participation['byRole'][number] | Participation['byUnit'][number]
 
+/** A group's counts, or one cell saying it is hidden (fewer than k people, or computable from others). */
 function CountsTable(props: { id: string; caption: string; head: string; rows: (Row & { label: string })[] }) {
   return (
     <div class="table-wrap" role="region" aria-labelledby={`${props.id}-caption`} tabindex="0">
@@ -30,10 +26,16 @@ function CountsTable(props: { id: string; caption: string; head: string; rows: (
             {(r) => (
               <tr>
                 <th scope="row">{r.label}</th>
-                <td>{r.invited}</td>
-                <td>{r.started}</td>
-                <td>{r.submitted}</td>
-                <td>{percent(r.rate)}</td>
+                <Show when={!('suppressed' in r) && r} fallback={<td colSpan={4} class="muted">{t('groupHidden')}</td>}>
+                  {(shown) => (
+                    <>
+                      <td>{shown().invited}</td>
+                      <td>{shown().started}</td>
+                      <td>{shown().submitted}</td>
+                      <td>{percent(shown().rate)}</td>
+                    </>
+                  )}
+                </Show>
               </tr>
             )}
           </For>
@@ -63,10 +65,12 @@ function Sending(props: { sending: Participation['sending'] }) {
 }
 
 /**
- * Participation as counts (never answers): the overall rate, sending progress and breakdowns by
- * role and unit. The one-line summary is a live region that changes only when the counts do.
+ * Participation as counts (never answers, never persons): the overall rate, sending progress and
+ * breakdowns by role and unit for groups of at least k people, as the server last counted them
+ * (at most every 10 minutes). The one-line summary is a live region that changes only when the
+ * counts do.
  */
-export function ParticipationPanel(props: { participation: Participation; unitName: (id: string | null) => string; updatedAt: string | null; live: boolean }) {
+export function ParticipationPanel(props: { participation: Participation; unitName: (id: string | null) => string }) {
   const p = () => props.participation
   return (
     <div class="stack">
@@ -80,11 +84,11 @@ export function ParticipationPanel(props: { participation: Participation; unitNa
         </div>
         <div>
           <dt>{t('started')}</dt>
-          <dd>{p().started}</dd>
+          <dd>{p().started ?? '–'}</dd>
         </div>
         <div>
           <dt>{t('submitted')}</dt>
-          <dd>{p().submitted}</dd>
+          <dd>{p().submitted ?? '–'}</dd>
         </div>
         <div>
           <dt>{t('rate')}</dt>
@@ -92,8 +96,9 @@ export function ParticipationPanel(props: { participation: Participation; unitNa
         </div>
       </dl>
       <Sending sending={p().sending} />
-      <Show when={props.live && props.updatedAt}>
-        <p class="hint">{t('liveHint', { time: formatTime(props.updatedAt) })}</p>
+      <p class="hint">{t('countedAt', { time: formatTime(p().asOf) })}</p>
+      <Show when={p().byRole.length || p().byUnit.length}>
+        <p class="hint">{t('groupsHint', { k: p().k })}</p>
       </Show>
       <Show when={p().byRole.length}>
         <CountsTable id="by-role" caption={t('byRole')} head={t('role')} rows={p().byRole.map((r) => ({ ...r, label: t(`role.${r.role}`) }))} />

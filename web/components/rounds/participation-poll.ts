@@ -2,19 +2,19 @@ import { createEffect, createSignal, on, onCleanup } from 'solid-js'
 import { getParticipation, getRound, type Participation, type Round } from '../../data/rounds'
 import { asProblem } from '../../lib/api'
 
-/** How often an open round's participation is read while the tab is visible. */
-export const POLL_MS = 5000
+/** How often an open round's participation is read while the tab is visible. The server recounts
+ *  at most every 10 minutes; a minute's poll shows a recount soon after it happens. */
+export const POLL_MS = 60_000
 
-const countsOf = (p: Participation) => `${p.invited}/${p.started}/${p.submitted}`
+const countsOf = (p: Participation) => `${p.asOf}/${p.invited}`
 
 /**
- * Live participation of an open round: read every 5 s while the tab is visible, paused while it is
+ * Participation of an open round: read every minute while the tab is visible, paused while it is
  * hidden (nobody is looking, and each read costs the server), read at once when it shows again.
  * The round is re-read with it, since a passed closing time closes the round on the server.
  */
 export function createParticipationPoll(opts: { slug: string; id: string; round: () => Round | undefined; setRound: (r: Round) => void; onCountsChanged: () => void }) {
   const [participation, setParticipation] = createSignal<Participation | null>(null)
-  const [updatedAt, setUpdatedAt] = createSignal<string | null>(null)
   const [error, setError] = createSignal('')
   let timer: ReturnType<typeof setInterval> | undefined
   let inFlight = false
@@ -28,7 +28,6 @@ export function createParticipationPoll(opts: { slug: string; id: string; round:
       const before = participation()
       if (before && countsOf(before) !== countsOf(p)) opts.onCountsChanged()
       setParticipation(p)
-      setUpdatedAt(new Date().toISOString())
       setError('')
       if (JSON.stringify(r) !== JSON.stringify(opts.round())) opts.setRound(r)
     } catch (err) {
@@ -70,5 +69,5 @@ export function createParticipationPoll(opts: { slug: string; id: string; round:
     document.removeEventListener('visibilitychange', onVisibility)
   })
 
-  return { participation, updatedAt, error, now }
+  return { participation, error, now }
 }

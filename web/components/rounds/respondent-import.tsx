@@ -2,7 +2,7 @@ import { For, Show, createMemo, createSignal } from 'solid-js'
 import { ErrorSummary } from '../error-summary'
 import { Status } from '../status'
 import { ImportPreview } from './import-preview'
-import { checkImport } from './import-check'
+import { checkImport, type AddressContext } from './import-check'
 import { importCsv, type ImportResult } from '../../data/rounds'
 import { createForm } from '../../lib/form'
 import { RESPONDENT_ROLES } from '../../../schema/enums'
@@ -19,7 +19,7 @@ interface Source {
  * Respondents from a CSV file or pasted text: previewed row by row in the browser, then the text
  * itself is posted as `text/csv`, and the server's own count of added, skipped and failed rows is shown.
  */
-export function RespondentImport(props: { slug: string; roundId: string; open: boolean; unitNames: string[]; existingEmails: string[]; onImported: () => void }) {
+export function RespondentImport(props: { slug: string; roundId: string; open: boolean; unitNames: string[]; existingEmails: string[]; addressContext: AddressContext; onImported: () => void }) {
   const form = createForm()
   const [source, setSource] = createSignal<Source | null>(null)
   const [result, setResult] = createSignal<ImportResult | null>(null)
@@ -30,7 +30,7 @@ export function RespondentImport(props: { slug: string; roundId: string; open: b
 
   const check = createMemo(() => {
     const s = source()
-    return s ? checkImport(s.text, props.unitNames, props.existingEmails) : null
+    return s ? checkImport(s.text, props.unitNames, props.existingEmails, props.addressContext) : null
   })
   // A file saved as Windows-1252 decodes with replacement characters: say so instead of guessing.
   const notUtf8 = () => source()?.text.includes('\uFFFD') ?? false

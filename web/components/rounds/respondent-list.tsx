@@ -10,8 +10,9 @@ import { t } from '../../i18n/rounds'
 const STEP = 100
 
 /**
- * Who is in the round and how far each has come (never what they answered). Removal is offered
- * until someone submits; the server refuses it after that (409), and the page says why.
+ * Who is in the round and whether their invitation has gone out (never whether they started or
+ * answered, never what). Removal is offered until the invitation is sent; the server refuses it
+ * after that (409) for everyone alike, and the page says why.
  */
 export function RespondentList(props: { slug: string; roundId: string; respondents: Respondent[]; unitName: (id: string | null) => string; canRemove: boolean; onRemoved: () => void }) {
   const form = createForm()
@@ -39,6 +40,7 @@ export function RespondentList(props: { slug: string; roundId: string; responden
       <ErrorSummary problem={form.problem()} hint={hint()} />
       <Status text={form.status()} />
       <Show when={props.respondents.length} fallback={<p>{t('noRespondents')}</p>}>
+        <p class="hint">{t('statusHint')}</p>
         <div class="table-wrap" role="region" aria-labelledby="respondents-caption" tabindex="0">
           <table>
             <caption id="respondents-caption" tabindex="-1" ref={(e) => (caption = e)}>
@@ -69,7 +71,7 @@ export function RespondentList(props: { slug: string; roundId: string; responden
                     <td>{t(`rstatus.${r.status}`)}</td>
                     <Show when={props.canRemove}>
                       <td>
-                        <Show when={r.status !== 'submitted'} fallback={<span class="muted">{t('cannotRemove')}</span>}>
+                        <Show when={r.status === 'added'} fallback={<span class="muted">{t('cannotRemove')}</span>}>
                           <button type="button" class="danger small" disabled={form.busy()} onClick={() => setRemoving(r)}>
                             {t('remove')}
                             <span class="visually-hidden"> {r.email}</span>

@@ -9,10 +9,11 @@ type Pending = 'open' | 'close' | 'delete' | 'remind' | null
 export interface RoundActionsProps {
   slug: string
   round: Round
-  /** Respondents added to the round and those who have not submitted (for the dialogs' texts). */
+  /** Respondents added to the round, and those who have (not) submitted as last counted (null
+   *  when the round is too small for its counts to be shown), for the dialogs' texts. */
   respondents: number
-  unsubmitted: number
-  submitted: number
+  unsubmitted: number | null
+  submitted: number | null
   canManage: boolean
   /** The page's shared form state: busy flag, problem summary and the announced status line. */
   form: FormState
@@ -95,14 +96,18 @@ export function RoundActions(props: RoundActionsProps) {
         <p>{t('openAfter')}</p>
       </ConfirmDialog>
       <ConfirmDialog open={pending() === 'close'} title={t('closeTitle')} confirmLabel={t('closeConfirm')} danger busy={props.form.busy()} onConfirm={confirm} onCancel={() => setPending(null)}>
-        <p>{tn('closeText', props.submitted)}</p>
+        <Show when={props.submitted !== null} fallback={<p>{t('closeTextUncounted')}</p>}>
+          <p>{tn('closeText', props.submitted ?? 0)}</p>
+        </Show>
         <p>{t('closeFinal')}</p>
       </ConfirmDialog>
       <ConfirmDialog open={pending() === 'delete'} title={t('deleteTitle')} confirmLabel={t('deleteConfirm')} danger busy={props.form.busy()} onConfirm={confirm} onCancel={() => setPending(null)}>
         <p>{tn('deleteText', props.respondents, { name: props.round.name })}</p>
       </ConfirmDialog>
       <ConfirmDialog open={pending() === 'remind'} title={t('remindTitle')} confirmLabel={t('remindConfirm')} busy={props.form.busy()} onConfirm={confirm} onCancel={() => setPending(null)}>
-        <p>{tn('remindText', props.unsubmitted)}</p>
+        <Show when={props.unsubmitted !== null} fallback={<p>{t('remindTextUncounted')}</p>}>
+          <p>{tn('remindText', props.unsubmitted ?? 0)}</p>
+        </Show>
       </ConfirmDialog>
     </>
   )

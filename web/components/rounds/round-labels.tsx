@@ -9,8 +9,10 @@ export function percent(rate: number | null): string {
   return new Intl.NumberFormat(lang() === 'en' ? 'en-GB' : 'sv-SE', { style: 'percent', maximumFractionDigits: 0 }).format(rate)
 }
 
-/** "1 av 3 har svarat (33 %)": the sentence used in lists, the live summary and the dialogs. */
-export function rateText(p: Pick<Participation, 'invited' | 'submitted' | 'rate'>): string {
+/** "1 av 3 har svarat (33 %)": the sentence used in lists, the summary and the dialogs; a round
+ *  with fewer than k respondents shows only how many were invited. */
+export function rateText(p: Pick<Participation, 'invited' | 'submitted' | 'rate' | 'k'>): string {
+  if (p.submitted === null) return t('rateHidden', { invited: p.invited, k: p.k })
   return t('rateText', { submitted: p.submitted, invited: p.invited, rate: percent(p.rate) })
 }
 

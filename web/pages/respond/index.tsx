@@ -114,6 +114,12 @@ export default function RespondPage(props: PageProps) {
       <RespondentHeader orgName={survey()?.organisation.name} />
       <main id="main" tabindex="-1" class="respond">
         <Switch fallback={<p class="loading">{t('loadingSurvey')}</p>}>
+          <Match when={loadError()?.reason === 'closed'}>
+            {/* At close every link stops working; the server says so rather than showing the round. */}
+            <Message title={t('closedTitle')}>
+              <p>{t('closedLinkText')}</p>
+            </Message>
+          </Match>
           <Match when={loadError()}>
             {(problem) => (
               <Show

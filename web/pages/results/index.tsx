@@ -36,7 +36,8 @@ export default function ResultsPage(props: PageProps) {
   const [unitNames] = createResource(() => getUnitNames(slug))
   const data = () => (results.latest?.ok ? results.latest.data : undefined)
   const { names, label } = useNames(() => data()?.instrumentVersion)
-  const k = () => org().anonymityThreshold
+  // The round's own k (never below the one in force when it opened), as participation reports it.
+  const k = () => (participation.latest?.ok ? participation.latest.data.k : org().anonymityThreshold)
   const peerMedian = createMemo(() => {
     const b = benchmark.latest
     const all = b?.ok ? b.data.groups.find((g) => g.group === 'all') : undefined

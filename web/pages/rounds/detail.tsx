@@ -15,6 +15,8 @@ import { InvitationPreview } from '../../components/rounds/invitation-preview'
 import { createParticipationPoll } from '../../components/rounds/participation-poll'
 import { getRound, listRespondents } from '../../data/rounds'
 import { listUnits } from '../../data/units'
+import { listDomains } from '../../data/domains'
+import { listMembers } from '../../data/members'
 import { asProblem } from '../../lib/api'
 import { createForm } from '../../lib/form'
 import { navigate } from '../../lib/router'
@@ -30,6 +32,14 @@ export default function RoundDetail(props: PageProps) {
   const [round, { mutate }] = createResource(() => getRound(slug, id))
   const [units] = createResource(() => listUnits(slug).catch(() => []))
   const [respondents, { refetch: refetchRespondents }] = createResource(() => listRespondents(slug, id))
+  // The address rules the preview applies; if either list cannot be read the server still judges.
+  const [addressContext] = createResource(
+    () => (canManage() ? slug : false),
+    async (s) => {
+      const [domains, members] = await Promise.all([listDomains(s).catch(() => undefined), listMembers(s).catch(() => undefined)])
+      return { verifiedDomains: domains?.filter((d) => d.verified).map((d) => d.domain), adminEmails: members?.filter((m) => m.role === 'owner' || m.role === 'admin').map((m) => m.email) }
+    },
+  )
   const [deleted, setDeleted] = createSignal(false)
   const actions = createForm()
   let actionsHeading: HTMLHeadingElement | undefined
@@ -38,7 +48,13 @@ export default function RoundDetail(props: PageProps) {
   const unitName = (unitId: string | null) => (unitId ? (unitNames().get(unitId) ?? unitId) : '')
   // A resource read in error throws: every derived value goes through these guards.
   const people = () => (respondents.error ? [] : (respondents.latest ?? []))
-  const submitted = () => people().filter((r) => r.status === 'submitted').length
+  // Who submitted is never listed per person: the counts come from the participation snapshot.
+  const counted = () => poll.participation()
+  const submitted = () => counted()?.submitted ?? null
+  const unsubmitted = () => {
+    const p = counted()
+    return p && p.submitted !== null ? p.invited - p.submitted : null
+  }
   const current = () => (round.error ? undefined : round.latest)
   const status = () => current()?.status
   const editable = () => canManage() && (status() === 'draft' || status() === 'open')
@@ -92,8 +108,8 @@ export default function RoundDetail(props: PageProps) {
                 slug={slug}
                 round={r()}
                 respondents={people().length}
-                unsubmitted={people().length - submitted()}
-                submitted={poll.participation()?.submitted ?? submitted()}
+                unsubmitted={unsubmitted()}
+                submitted={submitted()}
                 canManage={canManage()}
                 form={actions}
                 onChanged={(next) => {
@@ -113,7 +129,7 @@ export default function RoundDetail(props: PageProps) {
               <section class="stack" aria-labelledby="participation-title">
                 <h2 id="participation-title">{t('participationTitle')}</h2>
                 <Show when={poll.participation()} fallback={<p class="muted">{poll.error() || common('loading')}</p>}>
-                  {(p) => <ParticipationPanel participation={p()} unitName={unitName} updatedAt={poll.updatedAt()} live={r().status === 'open'} />}
+                  {(p) => <ParticipationPanel participation={p()} unitName={unitName} />}
                 </Show>
               </section>
             </Show>
@@ -127,6 +143,7 @@ export default function RoundDetail(props: PageProps) {
                   open={r().status === 'open'}
                   unitNames={(units.latest ?? []).map((u) => u.name)}
                   existingEmails={people().map((p) => p.email)}
+                  addressContext={addressContext.latest ?? {}}
                   onImported={() => {
                     refetchRespondents()
                     poll.now()
