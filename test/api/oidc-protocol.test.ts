@@ -76,6 +76,11 @@ describe('issuer and endpoint URLs', () => {
     expect(issuerProblem('http://127.0.0.1:9000', false)).toBeNull()
     expect(issuerProblem('https://idp.example/?x=1', true)).toMatch(/query/)
     expect(providerUrlProblem('https://user:pw@idp.example/token', true)).toMatch(/credentials/)
+    // In production a discovered endpoint on an internal host is refused like the issuer itself.
+    for (const url of ['https://169.254.169.254/token', 'https://10.0.0.8/jwks', 'https://localhost/authorize', 'https://idp.internal/token'])
+      expect(providerUrlProblem(url, true), url).toMatch(/public host/)
+    expect(providerUrlProblem('https://10.0.0.8/jwks', false)).toBeNull()
+    expect(providerUrlProblem('https://login.microsoftonline.com/t/oauth2/v2.0/token', true)).toBeNull()
     await expect(discover(issuer, true)).rejects.toMatchObject({ code: 'oidc_not_configured' })
   })
 

@@ -35,13 +35,20 @@ export async function screenshot(page, dir, name) {
   await page.screenshot({ path: join(dir, `${name}.png`), fullPage: true })
 }
 
-/** The newest development message to an address (the API's outbox, outside production only). */
+/**
+ * The newest development message to an address (the API's outbox, outside production only),
+ * waiting up to 15 s for the first one: sign-in links are queued and rendered by the consumer.
+ */
 export async function latestMail(baseUrl, to) {
-  const res = await fetch(`${baseUrl}/api/v1/dev/outbox?to=${encodeURIComponent(to)}`)
-  assert(res.ok, `outbox answered ${res.status}`)
-  const { items } = await res.json()
-  assert(items.length > 0, `no mail to ${to}`)
-  return items[0]
+  const until = Date.now() + 15_000
+  for (;;) {
+    const res = await fetch(`${baseUrl}/api/v1/dev/outbox?to=${encodeURIComponent(to)}`)
+    assert(res.ok, `outbox answered ${res.status}`)
+    const { items } = await res.json()
+    if (items.length > 0) return items[0]
+    assert(Date.now() < until, `no mail to ${to}`)
+    await new Promise((resolve) => setTimeout(resolve, 200))
+  }
 }
 
 /** A random Swedish organisation number NNNNNN-NNNN with a valid Luhn check digit. */

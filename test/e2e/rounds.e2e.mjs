@@ -137,7 +137,7 @@ export default async function ({ baseUrl, browser, screenshotDir }) {
     assert((await result.textContent()).includes('Överhoppade dubbletter: 1'), 'the server skips it too')
 
     // One respondent by hand, then removed again through the dialog.
-    const extra = `extra-${stamp}@enkatby.example`
+    const extra = `extra-${stamp}@${slug}.test`
     await page.fill('#respondentEmail', extra)
     await page.selectOption('#respondentRole', 'it')
     await page.getByRole('button', { name: 'Lägg till respondent' }).click()

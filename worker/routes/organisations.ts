@@ -74,9 +74,6 @@ async function patchToColumns(c: Context<AppEnv>, row: OrgRow, patch: PatchOrgan
     if (o.issuer !== undefined) {
       const issuer = o.issuer ? o.issuer.replace(/\/$/, '') : null
       const production = c.env.APP_ENV === 'production'
-      const problem = issuer ? issuerProblem(issuer, production) : null
-      if (problem)
-        throw new ApiError('VALIDATION_FAILED', { sv: 'Ogiltig utfärdare för inloggning.', en: 'Invalid sign-on issuer.' }, { errors: [{ path: '/oidc/issuer', message: problem }] })
       // The Worker fetches the issuer's discovery and keys: in production only from a public host.
       const internal = issuer && production ? internalUrlReason(issuer) : null
       if (internal) {
@@ -84,6 +81,9 @@ async function patchToColumns(c: Context<AppEnv>, row: OrgRow, patch: PatchOrgan
         const detail = { sv: `Utfärdaren ${why.sv}; den måste ha en publik adress.`, en: `The issuer ${why.en}; it must have a public host.` }
         throw new ApiError('VALIDATION_FAILED', detail, { errors: [{ path: '/oidc/issuer', message: detail[c.get('lang')] }] })
       }
+      const problem = issuer ? issuerProblem(issuer, production) : null
+      if (problem)
+        throw new ApiError('VALIDATION_FAILED', { sv: 'Ogiltig utfärdare för inloggning.', en: 'Invalid sign-on issuer.' }, { errors: [{ path: '/oidc/issuer', message: problem }] })
       set.oidcIssuer = issuer
     }
     if (o.clientId !== undefined) set.oidcClientId = o.clientId

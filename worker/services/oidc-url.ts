@@ -1,3 +1,5 @@
+import { internalUrlReason } from '../domain/internal-host'
+
 /** Hosts for which a plain-http issuer is tolerated: only the machine itself (local dev, tests). */
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]'])
 
@@ -6,6 +8,9 @@ const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]'])
  * required, http only on loopback and never in production (a token endpoint over http would leak
  * the client secret and the code). Credentials, query and fragment are refused because the
  * issuer must compare exactly with the `iss` claim and discovery is built by appending a path.
+ * In production an internal host (loopback, private, link-local, metadata …) is refused too, for
+ * the issuer and for every endpoint its discovery names: a tenant's settings must never make the
+ * Worker call into the network it runs in.
  */
 export function providerUrlProblem(value: string, production: boolean): string | null {
   let url: URL
@@ -15,9 +20,10 @@ export function providerUrlProblem(value: string, production: boolean): string |
     return 'not a URL'
   }
   if (url.username || url.password) return 'must not carry credentials'
-  if (url.protocol === 'https:') return null
   if (url.protocol === 'http:' && LOOPBACK.has(url.hostname) && !production) return null
-  return 'must use https (http only on 127.0.0.1 or localhost outside production)'
+  if (url.protocol !== 'https:') return 'must use https (http only on 127.0.0.1 or localhost outside production)'
+  const internal = production ? internalUrlReason(value) : null
+  return internal ? `must be on a public host (not ${internal})` : null
 }
 
 /** The issuer problem plus the extra rule for issuers: no query or fragment (OIDC Discovery §4). */

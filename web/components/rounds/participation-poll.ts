@@ -5,6 +5,8 @@ import { asProblem } from '../../lib/api'
 /** How often an open round's participation is read while the tab is visible. The server recounts
  *  at most every 10 minutes; a minute's poll shows a recount soon after it happens. */
 export const POLL_MS = 60_000
+/** While invitations are still being sent, the (live) sending progress is read this often. */
+export const SENDING_POLL_MS = 3_000
 
 const countsOf = (p: Participation) => `${p.asOf}/${p.invited}`
 
@@ -17,6 +19,7 @@ export function createParticipationPoll(opts: { slug: string; id: string; round:
   const [participation, setParticipation] = createSignal<Participation | null>(null)
   const [error, setError] = createSignal('')
   let timer: ReturnType<typeof setInterval> | undefined
+  let sendingTimer: ReturnType<typeof setTimeout> | undefined
   let inFlight = false
 
   async function now() {
@@ -29,6 +32,9 @@ export function createParticipationPoll(opts: { slug: string; id: string; round:
       if (before && countsOf(before) !== countsOf(p)) opts.onCountsChanged()
       setParticipation(p)
       setError('')
+      // Mail progress is about mail, not people, so it may move faster than the minute's poll.
+      if (sendingTimer !== undefined) clearTimeout(sendingTimer)
+      sendingTimer = p.sending.queued > 0 && document.visibilityState === 'visible' ? setTimeout(now, SENDING_POLL_MS) : undefined
       if (JSON.stringify(r) !== JSON.stringify(opts.round())) opts.setRound(r)
     } catch (err) {
       setError(asProblem(err).detail)
@@ -39,7 +45,9 @@ export function createParticipationPoll(opts: { slug: string; id: string; round:
 
   const stop = () => {
     if (timer !== undefined) clearInterval(timer)
+    if (sendingTimer !== undefined) clearTimeout(sendingTimer)
     timer = undefined
+    sendingTimer = undefined
   }
   const start = () => {
     stop()
