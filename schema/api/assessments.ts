@@ -1,5 +1,5 @@
 import * as z from 'zod/mini'
-import { ASSESSMENT_STATUSES, FORMS, HIDDEN_REASONS, LANGS, RESPONDENT_ROLES, RESPONDENT_STATUSES } from '../enums'
+import { ASSESSMENT_STATUSES, FORMS, HIDDEN_REASONS, LANGS, RESPONDENT_ROLES } from '../enums'
 import { msg } from './common'
 
 const Iso = z.string().check(
