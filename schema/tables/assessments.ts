@@ -1,4 +1,5 @@
 import { sqliteTable, text, integer, index, uniqueIndex, primaryKey } from 'drizzle-orm/sqlite-core'
+import { sql } from 'drizzle-orm'
 import { ASSESSMENT_STATUSES, FORMS, LANGS, RESPONDENT_ROLES, RESPONDENT_STATUSES } from '../enums'
 
 /** Assessment rounds: one survey of the organisation on one instrument version and form. */
@@ -18,12 +19,19 @@ export const assessments = sqliteTable(
     closedAt: text('closed_at'),
     /** The organisation's k when the round opened: the round's k never drops below it. */
     kAtOpen: integer('k_at_open'),
+    /** The round's k when it closed (its results are kept from this k up): its floor from then on. */
+    kAtClose: integer('k_at_close'),
     /** JSON participation counts (worker/domain/participation.ts) as of `participationAsOf`. */
     participation: text('participation'),
     participationAsOf: text('participation_as_of'),
   },
-  // The second index serves the cron backstop: open rounds whose closing time has passed.
-  (t) => [index('assessments_org_created').on(t.orgId, t.createdAt, t.id), index('assessments_status_closes').on(t.status, t.closesAt)],
+  // The second index serves the cron backstop: open rounds whose closing time has passed; the
+  // third, closed rounds whose results are not kept yet (the cron keeps them).
+  (t) => [
+    index('assessments_org_created').on(t.orgId, t.createdAt, t.id),
+    index('assessments_status_closes').on(t.status, t.closesAt),
+    index('assessments_closed_not_kept').on(t.status).where(sql`k_at_close IS NULL`),
+  ],
 )
 
 /**
@@ -61,7 +69,8 @@ export const respondents = sqliteTable(
  * What respondents answered, one row per response, keyed by HMAC(ANSWER_KEY_SECRET, token) so
  * nothing in the database links a row to a respondent. Created WITHOUT ROWID (edited into the
  * migration: drizzle cannot express it) so rows are stored in key order, which is random, not in
- * insertion order; and no timestamps. Role and unit are the breakdown attributes only.
+ * insertion order; and no timestamps. Role and unit are the breakdown attributes only. The rows
+ * live only while the round is open: its close replaces them with its kept results.
  */
 export const responses = sqliteTable(
   'responses',
@@ -79,8 +88,9 @@ export const responses = sqliteTable(
 )
 
 /**
- * The submitted responses of a closed round, frozen: compact strings (one per response, sorted,
- * so no order survives) in chunks under 1 MB. Scores are recomputed from here when k changes.
+ * The submitted responses of a round closed before its results were kept (closed_round_results):
+ * compact strings (one per response, sorted, so no order survives) in chunks under 1 MB. Read
+ * once more when such a round is frozen, and deleted with its answers; nothing writes here.
  */
 export const assessmentSnapshots = sqliteTable(
   'assessment_snapshots',

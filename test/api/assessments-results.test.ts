@@ -56,7 +56,7 @@ describe('GET …/results', () => {
     expect((await json(await call(path(org, round.id), { key: org.readKey }))).reason).toBe('not_closed')
   })
 
-  it('follows the round’s k (the current k, floored at opening): recomputed from the snapshot when k changes', async () => {
+  it('follows the round’s k (the current k, floored at opening and at close): read from the kept bodies when k changes', async () => {
     const org = await seedOrg({ k: 3 })
     const rows = Array.from({ length: 4 }, (_, i) => ({ email: `k${i}@${org.domain}`, role: 'manager' }))
     const round = await closedRoundWith(org, rows)
@@ -68,8 +68,8 @@ describe('GET …/results', () => {
     const below = await call(path(org, round.id), { key: org.readKey })
     expect(below.status).toBe(412)
     expect((await json(below)).reason).toBe('below_threshold')
-    // The responses table is emptied of this round to prove the recompute reads the snapshot.
-    await env.DB.prepare('DELETE FROM responses WHERE assessment_id = ?').bind(round.id).run()
+    // The close deleted the round's answer rows: the recompute reads the kept bodies.
+    expect(await env.DB.prepare('SELECT count(*) AS n FROM responses WHERE assessment_id = ?').bind(round.id).first()).toEqual({ n: 0 })
     await call(`/api/v1/orgs/${org.slug}`, { cookie: org.owner, method: 'PATCH', body: { anonymityThreshold: 4 } })
     const shown = await call(path(org, round.id), { key: org.readKey })
     expect(shown.status).toBe(200)
@@ -88,13 +88,20 @@ describe('GET …/results', () => {
 })
 
 describe('DELETE /orgs/:org with rounds', () => {
-  it('removes every round, respondent, answer, snapshot and result row of the organisation', async () => {
+  it('removes every round, respondent, answer, snapshot, kept body and result row of the organisation', async () => {
     const org = await seedOrg({ k: 3 })
     const other = await seedOrg({ k: 3 })
-    await closedRoundWith(org, Array.from({ length: 3 }, (_, i) => ({ email: `gone${i}@${org.domain}`, role: 'it' })))
+    const gone = await closedRoundWith(org, Array.from({ length: 3 }, (_, i) => ({ email: `gone${i}@${org.domain}`, role: 'it' })))
     const kept = await closedRoundWith(other, Array.from({ length: 3 }, (_, i) => ({ email: `kept${i}@${other.domain}`, role: 'it' })))
+    for (const [o, r] of [[org, gone], [other, kept]] as const) {
+      // Answer rows live only while a round is open, snapshots only for rounds closed before
+      // bodies were kept: each organisation gets both.
+      const { tokens } = await openRoundWith(o, [{ email: `open@${o.domain}`, role: 'it' }])
+      await call(`/api/v1/respond/${[...tokens.values()][0]}/answers`, { method: 'PUT', body: { answers: { 'E1.1': 3 } } })
+      await env.DB.prepare("INSERT INTO assessment_snapshots (org_id, assessment_id, chunk, data) VALUES (?, ?, 0, '{}')").bind(o.id, r.id).run()
+    }
     expect((await call(`/api/v1/orgs/${org.slug}`, { cookie: org.owner, method: 'DELETE' })).status).toBe(204)
-    for (const table of ['assessments', 'respondents', 'responses', 'assessment_snapshots', 'assessment_results']) {
+    for (const table of ['assessments', 'respondents', 'responses', 'assessment_snapshots', 'closed_round_results', 'assessment_results']) {
       const left = await env.DB.prepare(`SELECT count(*) AS n FROM ${table} WHERE org_id = ?`).bind(org.id).first()
       expect(left, table).toEqual({ n: 0 })
       const other = await env.DB.prepare(`SELECT count(*) AS n FROM ${table} WHERE org_id <> ?`).bind(org.id).first<{ n: number }>()

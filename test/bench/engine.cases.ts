@@ -7,6 +7,7 @@ import { publishRound } from '../../worker/domain/disclosure/publish'
 import { optimisePortfolio } from '../../worker/domain/portfolio/optimiser'
 import type { Candidate } from '../../worker/domain/portfolio/optimiser'
 import { scoreRound } from '../../worker/domain/results'
+import { keepResults } from '../../worker/services/kept-results'
 import type { CompactResponse, SubmittedResponse } from '../../worker/domain/types'
 
 const v1 = getInstrument('v1') as Instrument
@@ -73,6 +74,7 @@ export const cases = [
   { name: 'scoring: 1,000 respondents × 78 items (snapshot form)', budgetMs: 2, run: () => scoreRound(v1, 'full', 5, compact) },
   { name: 'scoring: 1,000 respondents × 78 items (answer maps)', budgetMs: undefined, run: () => scoreRound(v1, 'full', 5, responses) },
   { name: 'published cells: 1,000 respondents, 6 roles × 50 units', budgetMs: undefined, run: () => publishRound(v1, 'full', 5, compact) },
+  { name: 'the close: published bodies for every k 5…50, 1,000 respondents in 50 units', budgetMs: undefined, run: () => keepResults('v1', 'full', 5, compact) },
   { name: 'benchmark statistics: 1,500 organisations', budgetMs: 20, run: () => benchmark(v1, asker, records) },
   { name: 'portfolio optimiser: 40 costed initiatives (band D)', budgetMs: 100, run: () => optimisePortfolio(candidates, budget, { min: 0.3, max: 0.7 }) },
 ]

@@ -61,7 +61,7 @@ export async function deleteDraftAssessment(db: Db, orgId: string, id: string): 
 
 /**
  * Closes the round if it is still open: one conditional UPDATE, so of two concurrent closers
- * (the cron, a lazy read, the close button) exactly one wins and freezes the snapshot.
+ * (the cron, a lazy read, the close button) exactly one wins and keeps the round's results.
  */
 export async function markClosed(db: Db, orgId: string, id: string, closedAt: string): Promise<AssessmentRow | undefined> {
   return updateAssessmentIn(db, orgId, id, 'open', { status: 'closed', closedAt })

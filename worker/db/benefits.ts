@@ -11,6 +11,7 @@ export async function listClosedRoundsWithResults(db: Db, orgId: string) {
       instrumentVersion: assessments.instrumentVersion,
       form: assessments.form,
       kAtOpen: assessments.kAtOpen,
+      kAtClose: assessments.kAtClose,
       k: assessmentResults.k,
       body: assessmentResults.body,
     })

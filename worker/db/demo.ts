@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm'
-import { assessmentResults, assessmentSnapshots, assessments, memberships, orgDomains, organisations, respondents, responses, units, users } from '../../schema/tables'
+import { assessmentResults, assessmentSnapshots, assessments, closedRoundResults, memberships, orgDomains, organisations, respondents, responses, units, users } from '../../schema/tables'
 import type { AssessmentRow } from './assessments'
 import type { MemberRole } from '../../schema/enums'
 import type { Db } from './client'
@@ -56,6 +56,7 @@ export async function deleteDemoRound(db: Db, orgId: string, roundId: string): P
     db.delete(responses).where(and(eq(responses.orgId, orgId), eq(responses.assessmentId, roundId))),
     db.delete(respondents).where(and(eq(respondents.orgId, orgId), eq(respondents.assessmentId, roundId))),
     db.delete(assessmentSnapshots).where(and(eq(assessmentSnapshots.orgId, orgId), eq(assessmentSnapshots.assessmentId, roundId))),
+    db.delete(closedRoundResults).where(and(eq(closedRoundResults.orgId, orgId), eq(closedRoundResults.assessmentId, roundId))),
     db.delete(assessmentResults).where(and(eq(assessmentResults.orgId, orgId), eq(assessmentResults.assessmentId, roundId))),
     db.delete(assessments).where(and(eq(assessments.orgId, orgId), eq(assessments.id, roundId))),
   ])

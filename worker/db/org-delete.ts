@@ -7,7 +7,7 @@ import type { Db } from './client'
  */
 export const ORG_OWNED_TABLES = [
   'memberships', 'units', 'api_keys', 'audit_log', 'outbox', 'oidc_flows',
-  'assessments', 'respondents', 'responses', 'assessment_snapshots', 'assessment_results', 'initiatives', 'benchmark_entries',
+  'assessments', 'respondents', 'responses', 'assessment_snapshots', 'closed_round_results', 'assessment_results', 'initiatives', 'benchmark_entries',
   'webhooks', 'webhook_deliveries', 'org_domains', 'member_invitations', 'user_identities', 'sessions',
 ] as const
 

@@ -79,7 +79,7 @@ export async function submitResponse(db: Db, key: string, respondentId: string, 
   return results[1].results?.[0]?.submitted_on
 }
 
-/** The submitted responses of a round: what the snapshot freezes (reads only submitted rows). */
+/** The submitted responses of a round: what its close reads (only submitted rows). */
 export async function listSubmittedResponses(db: Db, orgId: string, assessmentId: string) {
   return db
     .select({ answers: responses.answers, role: responses.role, unitId: responses.unitId })

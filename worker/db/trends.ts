@@ -13,7 +13,7 @@ export interface TrendRow {
 /**
  * The organisation's closed rounds with their stored results in one query, oldest first
  * (closedAt, then id), plus open rounds whose closing time has passed (the caller closes them
- * lazily first). Only rounds and results rows: never snapshots, never answers.
+ * lazily first). Only rounds and results rows: never kept bodies, never answers.
  */
 export async function listTrendRows(db: Db, orgId: string, now: string): Promise<TrendRow[]> {
   const rows = await db

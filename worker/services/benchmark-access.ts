@@ -23,7 +23,7 @@ export const preconditionFailed = (reason: ResultsReason) => new ApiError('PRECO
 /**
  * The stored results row of a closed round at its k (the organisation's, floored at opening). Self-healing as in
  * the results route: a close interrupted after its status flip, or a threshold change whose
- * recompute failed, is repaired from the snapshot first (rare; the common case is one read).
+ * recompute failed, is repaired from the kept bodies first (rare; the common case is one read).
  */
 export async function currentResults(db: Db, org: OrgRow, round: AssessmentRow): Promise<ResultsRow | undefined> {
   if (round.status !== 'closed') return undefined

@@ -44,7 +44,7 @@ export interface DemoRoundSpec {
  * Builds one demo round through the same code the API runs: respondents inserted as the import
  * stores them (token hashes only), answers merged and submitted by the respond API's own
  * statements under the HMAC answer keys, and a past round closed by the real close service
- * (snapshot, results, benchmark entry) at its past closing time. An open round sends its real
+ * (kept bodies, results, benchmark entry; answers deleted) at its past closing time. An open round sends its real
  * invitations, so the dev outbox holds working respondent links.
  * Idempotent: a finished round of this name is kept; a half-made one is rebuilt.
  */

@@ -10,7 +10,7 @@ export type { TrendItem }
 
 /**
  * Rows as they should be: an overdue open round is closed first (the lazy close), and a round
- * whose stored results are missing or for another k (its own, model.md §4) is repaired from its snapshot, as the
+ * whose stored results are missing or for another k (its own, model.md §4) is repaired from its kept bodies, as the
  * results route does. Both are rare; the common case is the one query.
  */
 async function settledRows(db: Db, org: OrgRow): Promise<TrendRow[]> {
