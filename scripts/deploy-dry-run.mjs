@@ -7,7 +7,9 @@ import { join, relative } from 'node:path'
 import { ROOT, runTool } from './lib/tools.mjs'
 import { fileSizes, kb } from './lib/sizes.mjs'
 
-const BUDGET_GZIP_KB = 200
+// 200 KB until single sign-on moved onto maintained libraries (oauth4webapi and jose, +18.9 KB
+// gzip measured at that change, docs/api.md); the minified production bundle stays far below.
+const BUDGET_GZIP_KB = 210
 
 /** The JavaScript and WebAssembly modules wrangler wrote (source maps and metadata excluded). */
 function bundleFiles(dir) {
