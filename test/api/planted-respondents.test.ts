@@ -38,6 +38,21 @@ describe('planted respondents (docs/model.md §4)', () => {
     expect((await json(results)).reason).toBe('below_threshold')
   })
 
+  it('refuses an address invited to the owner or admin role before the invitation is accepted', async () => {
+    // The variant: plant a second mailbox as a respondent while it is only invited as an admin.
+    const org = await seedOrg()
+    const second = `andra.brevladan@${org.domain}`
+    const invite = await call(`/api/v1/orgs/${org.slug}/members`, { cookie: org.owner, body: { email: second, name: 'Andra', role: 'admin' } })
+    expect(invite.status).toBe(201)
+    const round = await createRound(org)
+    const body = await add(org, round.id, [{ email: second, role: 'staff' }, { email: `andra.brev.ladan@${org.domain}`, role: 'staff' }])
+    expect(body.added).toBe(0)
+    expect(body.errors.map((e) => e.reasons)).toEqual([['admin_member'], ['admin_member']])
+    // The rule covers the admin roles only: an invited analyst may answer.
+    expect((await call(`/api/v1/orgs/${org.slug}/members`, { cookie: org.owner, body: { email: `analytiker@${org.domain}`, name: 'A', role: 'analyst' } })).status).toBe(201)
+    expect((await add(org, round.id, [{ email: `analytiker@${org.domain}`, role: 'it' }])).added).toBe(1)
+  })
+
   it('refuses other spellings of one mailbox within an upload and against the round, but skips the very same address', async () => {
     const org = await seedOrg()
     const round = await createRound(org)

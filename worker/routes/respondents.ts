@@ -9,6 +9,7 @@ import { deleteUninvitedRespondent, findRespondent, insertRespondents, listRespo
 import { listUnits } from '../db/units'
 import { listVerifiedDomains } from '../db/org-domains'
 import { listMembers } from '../db/members'
+import { listPendingInvitations } from '../db/member-invitations'
 import { allow, checkPolicy, READ, WRITE } from '../middleware/org-access'
 import { appOrigin } from '../middleware/origin'
 import { decodeCursor, toPage } from '../pagination'
@@ -47,8 +48,18 @@ export const respondentRoutes = new Hono<AppEnv>()
     const body = await readBody(c, importOp.body, { csv: true })
     const rows = body.kind === 'csv' ? rowsFromCsv(body.text) : rowsFromJson(body.data)
     if (round.status === 'closed') throw conflict('Omgången är stängd.', 'The round is closed.')
-    const [units, existing, verifiedDomains, members] = await Promise.all([listUnits(db, org.id), listRespondentEmails(db, org.id, round.id), listVerifiedDomains(db, org.id), listMembers(db, org.id)])
-    const adminEmails = members.filter((m) => m.role === 'owner' || m.role === 'admin').map((m) => m.email)
+    const now = new Date().toISOString()
+    const [units, existing, verifiedDomains, members, invited] = await Promise.all([
+      listUnits(db, org.id),
+      listRespondentEmails(db, org.id, round.id),
+      listVerifiedDomains(db, org.id),
+      listMembers(db, org.id),
+      listPendingInvitations(db, org.id, now),
+    ])
+    // Owners and admins see results, so they may not answer; one invited to such a role counts
+    // already, or an admin could plant a second mailbox as a respondent and then make it an admin.
+    const reads = (role: string) => role === 'owner' || role === 'admin'
+    const adminEmails = [...members.filter((m) => reads(m.role)).map((m) => m.email), ...invited.filter((i) => reads(i.role)).map((i) => i.email)]
     const plan = planImport(rows, units, existing, c.get('lang'), { verifiedDomains, adminEmails })
     const ids = plan.rows.map(() => newId('rsp'))
     const hashes = await tokenHashesOf(c.env, ids)
