@@ -75,20 +75,39 @@ function describe(set: Candidate[]): Described {
   }
 }
 
-/** Every subset, the band, the pins, the fallbacks and the tie rules of §6.7. */
+/** Every subset, the band, the pins, the fallbacks and the tie rules of §6.7. Sums are built
+ *  incrementally per subset; a subset close to the best so far is compared with the full rules. */
 export function bruteForce(cands: readonly Candidate[], budget: number, band: Band) {
   const pinned = cands.filter((c) => c.pinnedIn)
   const free = cands.filter((c) => !c.pinnedIn)
-  if (describe(pinned).cost > budget) return { ...describe(pinned), bandMet: null, budgetMet: false }
+  const base = describe(pinned)
+  if (base.cost > budget) return { ...base, bandMet: null, budgetMet: false }
+  const size = 1 << free.length
+  const cost = new Float64Array(size)
+  const innov = new Float64Array(size)
+  const score = new Float64Array(size)
+  cost[0] = base.cost
+  innov[0] = base.innov
+  score[0] = base.score
   let inside: Described | null = null
   let any: Described | null = null
-  for (let mask = 0; mask < 1 << free.length; mask++) {
-    const set = [...pinned, ...free.filter((_, i) => (mask >> i) & 1)]
-    if (set.length === 0) continue
-    const d = describe(set)
-    if (d.cost > budget) continue
-    if (!any || comparePortfolios(d, any) < 0) any = d
-    if (inBand(d.innov, d.cost, band) && (!inside || comparePortfolios(d, inside) < 0)) inside = d
+  const better = (mask: number, held: Described | null) => {
+    if (held && score[mask] < held.score - 1e-6) return held
+    const d = describe([...pinned, ...free.filter((_, i) => (mask >> i) & 1)])
+    return !held || comparePortfolios(d, held) < 0 ? d : held
+  }
+  for (let mask = 0; mask < size; mask++) {
+    if (mask > 0) {
+      const low = 31 - Math.clz32(mask & -mask)
+      const prev = mask & (mask - 1)
+      const c = free[low]
+      cost[mask] = cost[prev] + c.cost
+      innov[mask] = innov[prev] + (c.innovation ? c.cost : 0)
+      score[mask] = score[prev] + c.score
+    }
+    if (cost[mask] > budget || (mask === 0 && pinned.length === 0)) continue
+    any = better(mask, any)
+    if (inBand(innov[mask], cost[mask], band)) inside = better(mask, inside)
   }
   if (inside) return { ...inside, bandMet: true, budgetMet: true }
   if (any) return { ...any, bandMet: false, budgetMet: true }
@@ -102,22 +121,21 @@ export function dpOptimum(cands: readonly Candidate[], budget: number, band: Ban
   const free = cands.filter((c) => !c.pinnedIn)
   const W = budget + 1
   // best[cost * W + innov]; -1 marks unreachable.
-  let best = new Float64Array(W * W).fill(-1)
+  const best = new Float64Array(W * W).fill(-1)
   const p = describe(pinned)
   if (p.cost > budget) return null
   best[p.cost * W + p.innov] = p.score
   for (const c of free) {
-    const next = best.slice()
     const di = c.innovation ? c.cost : 0
-    for (let cost = 0; cost + c.cost <= budget; cost++) {
+    // Descending cost, in place: every source cell is still without this item.
+    for (let cost = budget - c.cost; cost >= 0; cost--) {
+      const from = cost * W
+      const to = (cost + c.cost) * W + di
       for (let innov = 0; innov <= cost; innov++) {
-        const v = best[cost * W + innov]
-        if (v < 0) continue
-        const k = (cost + c.cost) * W + innov + di
-        if (v + c.score > next[k]) next[k] = v + c.score
+        const v = best[from + innov]
+        if (v >= 0 && v + c.score > best[to + innov]) best[to + innov] = v + c.score
       }
     }
-    best = next
   }
   let out: number | null = null
   for (let cost = 1; cost <= budget; cost++)

@@ -85,8 +85,10 @@ export class Relaxation {
     }
   }
 
-  /** The Lagrangian bound at m: the chosen part priced with m, plus the best fractional filling
-   *  of the remaining capacity with the free items from j on that fit it alone. */
+  /** The Lagrangian bound at m: the chosen part priced with m, plus the remaining capacity filled
+   *  with the free items from j on that fit it alone, in adjusted ratio order. The first item that
+   *  does not fit (the critical one) is either left out (the fill goes on without it) or taken at
+   *  the cost of the lowest ratio taken so far (the Martello–Toth bound): the larger is valid. */
   value(m: Multiplier, s: NodeState): number {
     const { alpha, beta } = m
     let v = s.score + alpha * s.innov + beta * (s.cost - s.innov)
@@ -95,6 +97,8 @@ export class Relaxation {
     let a = this.pI[s.j]
     let b = this.pE[s.j]
     let room = s.cap
+    let last = Infinity
+    let withCritical = -Infinity
     while (room > 0) {
       while (a < inn.length && inn[a].cost > s.cap) a++
       while (b < eff.length && eff[b].cost > s.cap) b++
@@ -106,17 +110,20 @@ export class Relaxation {
       if (c.cost <= room) {
         v += r * c.cost
         room -= c.cost
+        last = r
+      } else if (withCritical === -Infinity) {
+        withCritical = v + r * c.cost - (c.cost - room) * last
       } else {
         v += r * room
         room = 0
       }
     }
-    return v
+    return Math.max(v, withCritical)
   }
 
   /** The least bound over multipliers for this node (golden-section on each side of 0), with the
    *  multiplier that gives it; probes are recorded when `record` is set. */
-  tightest(s: NodeState, record = false): { bound: number; m: Multiplier } {
+  tightest(s: NodeState, record = false, steps = STEPS): { bound: number; m: Multiplier } {
     const band = this.band
     const at = (t: number) => {
       const m = multiplier(t, band)
@@ -139,7 +146,7 @@ export class Relaxation {
       let x2 = lo + GOLDEN * (hi - lo)
       let f1 = at(x1)
       let f2 = at(x2)
-      for (let k = 0; k < STEPS; k++) {
+      for (let k = 0; k < steps; k++) {
         if (f1.bound <= f2.bound) {
           hi = x2
           x2 = x1
