@@ -66,6 +66,7 @@ export function search(
 
   // Greedy seeds, one per multiplier the root tried: a good first lower bound, band included.
   const seen = new Set<number>()
+  const pos = new Map(order.map((c, j) => [c.id, j]))
   for (const m of relax.probes) {
     if (seen.has(m.t)) continue
     seen.add(m.t)
@@ -73,7 +74,6 @@ export function search(
     seed(m, false)
   }
   function seed(m: Multiplier, positiveOnly: boolean) {
-    const pos = new Map(order.map((c, j) => [c.id, j]))
     const chosen = new Uint8Array(n)
     let cost = cost0
     let innov = innov0
