@@ -37,6 +37,11 @@ export class Relaxation {
   /** Free candidates of each kind, best Score per SEK first; an adjustment keeps these orders. */
   private readonly inn: Candidate[]
   private readonly eff: Candidate[]
+  /** Their costs and Score per SEK as flat arrays: the bound reads them at every node. */
+  private readonly innC: Float64Array
+  private readonly innR: Float64Array
+  private readonly effC: Float64Array
+  private readonly effR: Float64Array
   /** The search order, a merge of the two kind lists; pI[j], pE[j]: items of each kind before j. */
   order: Candidate[] = []
   private pI = new Int32Array(1)
@@ -50,6 +55,10 @@ export class Relaxation {
   ) {
     this.inn = free.filter((c) => c.innovation).sort(byRatio)
     this.eff = free.filter((c) => !c.innovation).sort(byRatio)
+    this.innC = Float64Array.from(this.inn, (c) => c.cost)
+    this.innR = Float64Array.from(this.inn, (c) => c.score / c.cost)
+    this.effC = Float64Array.from(this.eff, (c) => c.cost)
+    this.effR = Float64Array.from(this.eff, (c) => c.score / c.cost)
     this.useOrder(multiplier(0, band))
   }
 
@@ -92,27 +101,29 @@ export class Relaxation {
   value(m: Multiplier, s: NodeState): number {
     const { alpha, beta } = m
     let v = s.score + alpha * s.innov + beta * (s.cost - s.innov)
-    const inn = this.inn
-    const eff = this.eff
+    const { innC, innR, effC, effR } = this
+    const nI = innC.length
+    const nE = effC.length
     let a = this.pI[s.j]
     let b = this.pE[s.j]
     let room = s.cap
     let last = Infinity
     let withCritical = -Infinity
     while (room > 0) {
-      while (a < inn.length && inn[a].cost > s.cap) a++
-      while (b < eff.length && eff[b].cost > s.cap) b++
-      const ra = a < inn.length ? inn[a].score / inn[a].cost + alpha : -Infinity
-      const rb = b < eff.length ? eff[b].score / eff[b].cost + beta : -Infinity
+      while (a < nI && innC[a] > s.cap) a++
+      while (b < nE && effC[b] > s.cap) b++
+      const ra = a < nI ? innR[a] + alpha : -Infinity
+      const rb = b < nE ? effR[b] + beta : -Infinity
       if (ra <= 0 && rb <= 0) break
-      const c = ra >= rb ? inn[a++] : eff[b++]
-      const r = ra >= rb ? ra : rb
-      if (c.cost <= room) {
-        v += r * c.cost
-        room -= c.cost
+      const takeInn = ra >= rb
+      const cost = takeInn ? innC[a++] : effC[b++]
+      const r = takeInn ? ra : rb
+      if (cost <= room) {
+        v += r * cost
+        room -= cost
         last = r
       } else if (withCritical === -Infinity) {
-        withCritical = v + r * c.cost - (c.cost - room) * last
+        withCritical = v + r * cost - (cost - room) * last
       } else {
         v += r * room
         room = 0
