@@ -43,6 +43,7 @@ export const Recommendations = z.object({
       bandMet: z.boolean(),
       budgetMet: z.boolean(),
       exact: z.boolean(),
+      optimalityGap: z.number(),
       leftOut: z.array(z.object({ initiativeId: z.string(), reason: z.enum(LEFT_OUT) })),
     }),
   ),

@@ -183,9 +183,28 @@ describe('GET …/recommendations', () => {
     expect(res.status).toBe(200)
     expect(body.ranking).toHaveLength(40)
     expect(body.portfolio.exact).toBe(true)
+    expect(body.portfolio.optimalityGap).toBe(0)
     expect(body.portfolio.totalCost).toBeLessThanOrEqual(2_000_000)
     // One round, its results, the organisation, 40 initiative rows and the benchmark look-ups.
     expect(Number(res.headers.get('X-D1-Rows-Read'))).toBeLessThanOrEqual(100)
     console.log(`40 costed initiatives: ${res.headers.get('Server-Timing')}, D1 rows read ${res.headers.get('X-D1-Rows-Read')} (wall ${wall.toFixed(1)} ms in the test pool)`)
+  })
+
+  it('answers 200 costed initiatives exactly too, where the search once stopped at 40', SLOW, async () => {
+    const org = await seedOrg()
+    const round = await insertClosedRound(org, { type: 'B', base: 40 })
+    const factorIds = ['E1', 'E2', 'E3', 'I1', 'I2', 'B1', 'O1', 'U1', 'T1', 'T3']
+    const rows = Array.from({ length: 200 }, (_, i) =>
+      [`Satsning ${i}`, `d`, i % 3 === 0 ? 'innovation' : 'efficiency', 'capability', `${factorIds[i % 10]}:${1 + (i % 3)} ${factorIds[(i * 7 + 3) % 10]}:2`, 50_000 + ((i * 137_813) % 4_950_000), '', 'idea', 1 + (i % 5), 1 + ((i * 3) % 5), 1 + ((i * 2) % 5), 1 + ((i + 2) % 5), 1 + ((i * 4) % 5)].join(','),
+    )
+    const csv = ['title,description,kind,target,factors,cost,owner,status,politicalUrgency,technicalUrgency,societalBenefit,administrationBenefit,risk', ...rows].join('\n')
+    const imported = await call(`/api/v1/orgs/${org.slug}/initiatives`, { key: org.writeKey, raw: csv, contentType: 'text/csv' })
+    expect((await json(imported)).added).toBe(200)
+    const res = await call(recs(org, round, '?budget=150000000'), { key: org.readKey })
+    const body = await json(res)
+    expect(res.status).toBe(200)
+    expect(body.portfolio).toMatchObject({ exact: true, optimalityGap: 0, budgetMet: true, bandMet: true })
+    expect(body.portfolio.initiativeIds.length).toBeGreaterThan(40)
+    expect(body.portfolio.totalCost).toBeLessThanOrEqual(150_000_000)
   })
 })

@@ -8,7 +8,9 @@ import { join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 
 const dir = resolve('test/bench')
-const files = readdirSync(dir).filter((f) => f.endsWith('.cases.ts'))
+// An optional argument keeps only the case files whose name contains it (`node test/bench/run.mjs optimiser`).
+const only = process.argv[2] ?? ''
+const files = readdirSync(dir).filter((f) => f.endsWith('.cases.ts') && f.includes(only))
 const out = mkdtempSync(join(tmpdir(), 'mognad-bench-'))
 
 function measure(run) {

@@ -79,6 +79,7 @@ describe('recommend', () => {
       bandMet: true,
       budgetMet: true,
       exact: true,
+      optimalityGap: 0,
       leftOut: [
         { initiativeId: 'ini_f', reason: 'no_cost' },
         { initiativeId: 'ini_c', reason: 'budget' },

@@ -24,7 +24,8 @@ export const t = texts(
     bandNotMet: 'Ingen kombination inom budgeten når intervallet; detta är den bästa utan hänsyn till det.',
     budgetNotMet: 'De satsningar som är låsta till portföljen kostar ensamma mer än budgeten.',
     emptyPortfolio: 'Ingen satsning ryms i budgeten.',
-    notExact: 'Fler än 40 satsningar med kostnad: förslaget är en uppskattning, inte garanterat bäst.',
+    exact: 'Bästa möjliga portfölj enligt reglerna.',
+    notExact: 'Inom {gap} av bästa möjliga: sökningen avbröts innan den hann bevisa att förslaget är bäst.',
     balance: 'Balans',
     efficiencyVsInnovation: 'Effektivitet och innovation (kostnad)',
     capabilityVsLegacy: 'Digital förmåga och digitalt arv (kostnad)',
@@ -110,7 +111,8 @@ export const t = texts(
     bandNotMet: 'No combination within the budget reaches the band; this is the best without it.',
     budgetNotMet: 'The initiatives pinned into the portfolio cost more than the budget on their own.',
     emptyPortfolio: 'No initiative fits the budget.',
-    notExact: 'More than 40 costed initiatives: the proposal is an estimate, not guaranteed best.',
+    exact: 'The best possible portfolio under the rules.',
+    notExact: 'Within {gap} of the best possible: the search stopped before it could prove the proposal best.',
     balance: 'Balance',
     efficiencyVsInnovation: 'Efficiency and innovation (cost)',
     capabilityVsLegacy: 'Digital capability and digital legacy (cost)',
@@ -191,6 +193,11 @@ export function num(n: number, digits = 1): string {
 /** A fraction 0–1 as a percentage. */
 export function percent(f: number): string {
   return `${num(f * 100, 0)} %`
+}
+
+/** An optimality gap (fraction) as a percentage rounded up to two decimals, so "within" holds. */
+export function gapPercent(f: number): string {
+  return `${num(Math.ceil(f * 10_000) / 100, 2)} %`
 }
 
 /** A local text in the chosen language. */

@@ -1,7 +1,7 @@
 import { For, Show } from 'solid-js'
 import type { Initiative } from '../../data/initiatives'
 import type { Portfolio } from '../../data/portfolio'
-import { money, num, percent, t } from '../../i18n/portfolio'
+import { gapPercent, money, num, percent, t } from '../../i18n/portfolio'
 
 export interface SummaryProps {
   portfolio: Portfolio
@@ -83,8 +83,10 @@ export function PortfolioSummary(props: SummaryProps) {
         <Show when={!p().budgetMet}>
           <li class="warn">! {t('budgetNotMet')}</li>
         </Show>
-        <Show when={!p().exact}>
-          <li class="warn">! {t('notExact')}</li>
+        <Show when={p().initiativeIds.length}>
+          <li classList={{ ok: p().exact, warn: !p().exact }}>
+            {p().exact ? `✓ ${t('exact')}` : `! ${t('notExact', { gap: gapPercent(p().optimalityGap) })}`}
+          </li>
         </Show>
       </ul>
       <Show when={p().leftOut.length}>

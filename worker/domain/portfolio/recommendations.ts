@@ -141,6 +141,7 @@ export function recommend(input: RecommendationInput): Recommendations {
       bandMet: best.bandMet,
       budgetMet: best.budgetMet,
       exact: best.exact,
+      optimalityGap: best.optimalityGap,
     }
     out.portfolio = {
       ...portfolio,

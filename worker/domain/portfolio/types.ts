@@ -70,6 +70,8 @@ export interface Portfolio {
   bandMet: boolean
   budgetMet: boolean
   exact: boolean
+  /** (proven upper bound − totalScore) / upper bound, 9 decimals; 0 when exact. */
+  optimalityGap: number
   leftOut: { initiativeId: string; reason: LeftOutReason }[]
 }
 
