@@ -2,7 +2,7 @@ import type { Bindings } from './env'
 import { createDb, type Db } from './db/client'
 import { listStalePendingOrgIds } from './db/organisations'
 import { deleteOrganisationCascade } from './db/org-delete'
-import { sweepOutbox } from './services/outbox-sweep'
+import { sweepOutbox } from './services/mail/sweep'
 
 export const PENDING_ORG_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000
 

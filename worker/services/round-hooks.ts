@@ -1,8 +1,8 @@
 import { ORG_SETTINGS_HOOKS, RESULTS_STORED_HOOKS, UNIT_IN_USE_CHECKS } from '../hooks'
-import { refreshBenchmarkEntries, refreshEntryProfile } from './benchmark-entries'
+import { refreshBenchmarkEntries, refreshEntryProfile } from './benchmark/entries'
 import { SCHEDULED_TASKS } from '../scheduled'
 import { unitHasRespondents } from '../db/respondents'
-import { closeOverdueRounds, keepClosedRounds, recomputeResults } from './close-round'
+import { closeOverdueRounds, keepClosedRounds, recomputeResults } from './rounds/lifecycle'
 
 /**
  * How assessment rounds hook into features that must not know them: a unit with respondents

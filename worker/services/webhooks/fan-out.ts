@@ -1,0 +1,64 @@
+import type { MiddlewareHandler } from 'hono'
+import type { AppEnv } from '../../env'
+import type { Db } from '../../db/client'
+import { ROUND_EVENT_HOOKS, type RoundEvent } from '../../hooks'
+import { SCHEDULED_TASKS } from '../../scheduled'
+import { findOrgById } from '../../db/organisations'
+import { insertDeliveries, listOrgWebhooks } from '../../db/webhooks'
+import { later } from '../../lib/background'
+import { newId } from '../../lib/crypto'
+import { deliverDue, deliverWebhooks } from './delivery'
+
+const DAY_MS = 24 * 60 * 60 * 1000
+
+/**
+ * When a delivery is first due. A response.submitted delivery waits for the next UTC midnight:
+ * sent at once, its webhook-timestamp header (and its arrival) would tell when someone submitted
+ * to the second, and the respondent list tells who flipped to submitted; the rule is never a
+ * time finer than the day. The round events carry no one's time and go at once.
+ */
+export function firstDueAt(type: RoundEvent['type'], now: number): number {
+  return type === 'response.submitted' ? Math.floor(now / DAY_MS) * DAY_MS + DAY_MS : now
+}
+
+/** Deliveries a request raised that are due at once, by the request's database handle. */
+const dueByDb = new WeakMap<Db, string[]>()
+
+/**
+ * Fans a round event out to the organisation's webhooks that subscribe to it: one stored delivery
+ * per endpoint, the body fixed now (organisation and round ids, names and status, today's date),
+ * so retries resend the same bytes. Nothing about any respondent is in it.
+ */
+async function onRoundEvent(db: Db, event: RoundEvent): Promise<void> {
+  const hooks = (await listOrgWebhooks(db, event.round.orgId)).filter((h) => (JSON.parse(h.events) as string[]).includes(event.type))
+  if (hooks.length === 0) return
+  const org = await findOrgById(db, event.round.orgId)
+  if (!org) return
+  const now = Date.now()
+  const body = JSON.stringify({
+    type: event.type,
+    timestamp: new Date(now).toISOString().slice(0, 10),
+    data: { organisation: { id: org.id, slug: org.slug }, assessment: { id: event.round.id, name: event.round.name, status: event.round.status } },
+  })
+  const due = firstDueAt(event.type, now)
+  const rows = hooks.map((h) => ({ id: newId('msg'), orgId: org.id, webhookId: h.id, eventType: event.type, body, nextAttemptAt: new Date(due).toISOString() }))
+  await insertDeliveries(db, rows)
+  if (due <= now) dueByDb.set(db, [...(dueByDb.get(db) ?? []), ...rows.map((r) => r.id)])
+}
+
+/**
+ * After a request that raised events, attempts their deliveries at once, after the response
+ * (waitUntil). Events raised without a request (the cron's closes) and every retry are the
+ * cron's, within the minute.
+ */
+export const deliverRaisedWebhooks: MiddlewareHandler<AppEnv> = async (c, next) => {
+  await next()
+  const db = c.get('db')
+  const ids = dueByDb.get(db)
+  if (!ids) return
+  dueByDb.delete(db)
+  await later(c, deliverDue(c.env, db, Date.now(), ids))
+}
+
+ROUND_EVENT_HOOKS.push(onRoundEvent)
+SCHEDULED_TASKS.push(deliverWebhooks)
