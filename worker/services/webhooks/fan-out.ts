@@ -1,13 +1,8 @@
-import type { MiddlewareHandler } from 'hono'
-import type { AppEnv } from '../../env'
 import type { Db } from '../../db/client'
-import { ROUND_EVENT_HOOKS, type RoundEvent } from '../../hooks'
-import { SCHEDULED_TASKS } from '../../scheduled'
+import type { RoundEvent } from '../../hooks'
 import { findOrgById } from '../../db/organisations'
 import { insertDeliveries, listOrgWebhooks } from '../../db/webhooks'
-import { later } from '../../lib/background'
 import { newId } from '../../lib/crypto'
-import { deliverDue, deliverWebhooks } from './delivery'
 
 const DAY_MS = 24 * 60 * 60 * 1000
 
@@ -29,7 +24,7 @@ const dueByDb = new WeakMap<Db, string[]>()
  * per endpoint, the body fixed now (organisation and round ids, names and status, today's date),
  * so retries resend the same bytes. Nothing about any respondent is in it.
  */
-async function onRoundEvent(db: Db, event: RoundEvent): Promise<void> {
+export async function onRoundEvent(db: Db, event: RoundEvent): Promise<void> {
   const hooks = (await listOrgWebhooks(db, event.round.orgId)).filter((h) => (JSON.parse(h.events) as string[]).includes(event.type))
   if (hooks.length === 0) return
   const org = await findOrgById(db, event.round.orgId)
@@ -46,19 +41,9 @@ async function onRoundEvent(db: Db, event: RoundEvent): Promise<void> {
   if (due <= now) dueByDb.set(db, [...(dueByDb.get(db) ?? []), ...rows.map((r) => r.id)])
 }
 
-/**
- * After a request that raised events, attempts their deliveries at once, after the response
- * (waitUntil). Events raised without a request (the cron's closes) and every retry are the
- * cron's, within the minute.
- */
-export const deliverRaisedWebhooks: MiddlewareHandler<AppEnv> = async (c, next) => {
-  await next()
-  const db = c.get('db')
+/** The deliveries a request's events raised that are due at once, taken so they are tried once. */
+export function takeRaisedDeliveries(db: Db): string[] | undefined {
   const ids = dueByDb.get(db)
-  if (!ids) return
-  dueByDb.delete(db)
-  await later(c, deliverDue(c.env, db, Date.now(), ids))
+  if (ids) dueByDb.delete(db)
+  return ids
 }
-
-ROUND_EVENT_HOOKS.push(onRoundEvent)
-SCHEDULED_TASKS.push(deliverWebhooks)
