@@ -7,7 +7,7 @@ import { later } from './lib/background'
 import { closeOverdueRounds, keepClosedRounds, recomputeResults } from './services/rounds/lifecycle'
 import { refreshBenchmarkEntries, refreshEntryProfile } from './services/benchmark/entries'
 import { sweepOutbox } from './services/mail/sweep'
-import { onRoundEvent, takeRaisedDeliveries } from './services/webhooks/fan-out'
+import { dueByDb, onRoundEvent } from './services/webhooks/fan-out'
 import { deliverDue, deliverWebhooks } from './services/webhooks/delivery'
 
 /**
@@ -45,7 +45,8 @@ SCHEDULED_TASKS.push(sweepOutbox, closeOverdueRounds, keepClosedRounds, deliverW
 export const deliverRaisedWebhooks: MiddlewareHandler<AppEnv> = async (c, next) => {
   await next()
   const db = c.get('db')
-  const ids = takeRaisedDeliveries(db)
+  const ids = dueByDb.get(db)
   if (!ids) return
+  dueByDb.delete(db)
   await later(c, deliverDue(c.env, db, Date.now(), ids))
 }

@@ -16,8 +16,11 @@ export function firstDueAt(type: RoundEvent['type'], now: number): number {
   return type === 'response.submitted' ? Math.floor(now / DAY_MS) * DAY_MS + DAY_MS : now
 }
 
-/** Deliveries a request raised that are due at once, by the request's database handle. */
-const dueByDb = new WeakMap<Db, string[]>()
+/**
+ * Deliveries a request raised that are due at once, by the request's database handle; wiring.ts
+ * takes them after the response.
+ */
+export const dueByDb = new WeakMap<Db, string[]>()
 
 /**
  * Fans a round event out to the organisation's webhooks that subscribe to it: one stored delivery
@@ -39,11 +42,4 @@ export async function onRoundEvent(db: Db, event: RoundEvent): Promise<void> {
   const rows = hooks.map((h) => ({ id: newId('msg'), orgId: org.id, webhookId: h.id, eventType: event.type, body, nextAttemptAt: new Date(due).toISOString() }))
   await insertDeliveries(db, rows)
   if (due <= now) dueByDb.set(db, [...(dueByDb.get(db) ?? []), ...rows.map((r) => r.id)])
-}
-
-/** The deliveries a request's events raised that are due at once, taken so they are tried once. */
-export function takeRaisedDeliveries(db: Db): string[] | undefined {
-  const ids = dueByDb.get(db)
-  if (ids) dueByDb.delete(db)
-  return ids
 }
