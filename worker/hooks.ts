@@ -5,7 +5,7 @@ import type { Db } from './db/client'
 import type { AssessmentRow } from './db/assessments'
 
 /**
- * Reactions of later features to organisation changes, registered by those features (e.g. a new
+ * Reactions of later features to organisation changes, listed in wiring.ts (e.g. a new
  * anonymity threshold recomputes stored results) so the organisation routes need not know them.
  */
 export const ORG_SETTINGS_HOOKS: ((c: Context<AppEnv>, before: OrgRow, after: OrgRow) => Promise<void>)[] = []
@@ -27,7 +27,7 @@ export interface RoundEvent {
 }
 
 /**
- * Reactions to round events, registered by those features. They take only the database: a round
+ * Reactions to round events, listed in wiring.ts. They take only the database: a round
  * also closes lazily on read and from the cron, where no request context exists.
  */
 export const ROUND_EVENT_HOOKS: ((db: Db, event: RoundEvent) => Promise<void>)[] = []

@@ -2,15 +2,14 @@ import type { Bindings } from './env'
 import { createDb, type Db } from './db/client'
 import { listStalePendingOrgIds } from './db/organisations'
 import { deleteOrganisationCascade } from './db/org-delete'
-import { sweepOutbox } from './services/outbox-sweep'
 
 export const PENDING_ORG_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000
 
 /**
- * Periodic work: re-queuing round mail stuck in the outbox, and what features register (e.g.
- * closing rounds whose closing time has passed).
+ * Periodic work the features bring (re-queuing stuck mail, closing overdue rounds, …), listed in
+ * order by wiring.ts.
  */
-export const SCHEDULED_TASKS: ((env: Bindings, now: number) => Promise<void>)[] = [sweepOutbox]
+export const SCHEDULED_TASKS: ((env: Bindings, now: number) => Promise<void>)[] = []
 
 /** Removes organisations whose owner never signed in within 7 days of signing up. */
 export async function removeStalePendingOrgs(db: Db, now: number): Promise<void> {

@@ -4,7 +4,7 @@ import { bodyLimit } from 'hono/body-limit'
 import type { $ZodType, output, input } from 'zod/v4/core'
 import type { AppEnv } from './env'
 import { ApiError, type FieldError } from './errors'
-import { issueMessage, jsonPointer, type IssueLike } from './validation-messages'
+import { issueMessage, jsonPointer, type IssueLike } from './lib/validation-messages'
 import type { Lang } from '../schema/enums'
 
 export const MAX_JSON_BYTES = 1024 * 1024

@@ -98,7 +98,7 @@ export const assessmentSnapshots = sqliteTable(
     orgId: text('org_id').notNull(),
     assessmentId: text('assessment_id').notNull(),
     chunk: integer('chunk').notNull(),
-    /** JSON { items: itemId[], rows: string[] }; see worker/services/snapshot.ts. */
+    /** JSON { items: itemId[], rows: string[] }; see worker/domain/snapshot.ts. */
     data: text('data').notNull(),
   },
   (t) => [primaryKey({ columns: [t.orgId, t.assessmentId, t.chunk] })],

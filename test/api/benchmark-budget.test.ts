@@ -5,8 +5,8 @@ import { seedOrg } from '../helpers/seed'
 import { benchmark, scoreRound, type BenchmarkRecord } from '../../worker/domain'
 import { formItems, getInstrument, LATEST_INSTRUMENT_VERSION, scoreIds } from '../../schema/instruments'
 import { createDb } from '../../worker/db/client'
-import { refreshBenchmarkEntries, scoresOf } from '../../worker/services/benchmark-entries'
-import { newId } from '../../worker/services/crypto'
+import { refreshBenchmarkEntries, scoresOf } from '../../worker/services/benchmark/entries'
+import { newId } from '../../worker/lib/crypto'
 
 const instrument = getInstrument(LATEST_INSTRUMENT_VERSION)!
 const ids = scoreIds(instrument)

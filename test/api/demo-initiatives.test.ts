@@ -2,7 +2,7 @@ import { env } from 'cloudflare:workers'
 import { describe, expect, it } from 'vitest'
 import { call, json } from '../helpers/http'
 import { CreateInitiative } from '../../schema/api/initiatives'
-import { DEMO_INITIATIVES, monthsFrom } from '../../worker/services/demo-initiatives'
+import { DEMO_INITIATIVES, monthsFrom } from '../../worker/services/demo/initiatives'
 
 const count = async (orgId: string) => (await env.DB.prepare('SELECT count(*) AS n FROM initiatives WHERE org_id = ?').bind(orgId).first<{ n: number }>())!.n
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { call, json } from '../helpers/http'
 import { openRoundWith, seedOrg } from '../helpers/seed'
 import { formItems, getInstrument, LATEST_INSTRUMENT_VERSION } from '../../schema/instruments'
-import { DEMO_PEERS } from '../../worker/services/demo-peers'
+import { DEMO_PEERS } from '../../worker/services/demo/peers'
 
 interface SeedResult {
   organisation: { id: string; slug: string; name: string }

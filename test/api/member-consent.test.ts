@@ -6,7 +6,7 @@ import { latestLink, openInvitation, requestLink, seedOrg, signIn, uniq, type Se
 import { signInAtProvider } from '../helpers/oidc-browser'
 import { navigate } from '../helpers/oidc-http'
 import { RS_CLIENT } from '../helpers/oidc-clients'
-import { encryptSecret, newId } from '../../worker/services/crypto'
+import { encryptSecret, newId } from '../../worker/lib/crypto'
 
 const issuer = inject('oidcIssuer')
 const INVITATION_LINK = /\/invitations\?token=/

@@ -4,9 +4,9 @@ import type { AuthorizationServer } from 'oauth4webapi'
 import { ES_CLIENT, LAST_TOKEN_AUTH_PATH, POST_CLIENT, ROTATE_KEYS_PATH, RS_CLIENT } from '../helpers/oidc-clients'
 import { errorOf, ssoSignIn } from '../helpers/oidc-flow'
 import { freshEmail, seedOidcOrg } from '../helpers/oidc-seed'
-import { discover, tokenAuthMethod } from '../../worker/services/oidc-client'
-import { JWKS_REFRESH_COOLDOWN_MS } from '../../worker/services/oidc-id-token'
-import { issuerProblem, providerUrlProblem } from '../../worker/services/oidc-url'
+import { discover, tokenAuthMethod } from '../../worker/services/oidc/client'
+import { JWKS_REFRESH_COOLDOWN_MS } from '../../worker/services/oidc/id-token'
+import { issuerProblem, providerUrlProblem } from '../../worker/services/oidc/url'
 
 const issuer = inject('oidcIssuer')
 const secondIssuer = inject('oidcSecondIssuer')

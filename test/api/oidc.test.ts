@@ -8,8 +8,8 @@ import { ES_CLIENT, OIDC_CALLBACK, RS_CLIENT } from '../helpers/oidc-clients'
 import { freshDomain, freshEmail, seedOidcOrg, type SeedOidcMember } from '../helpers/oidc-seed'
 import { signedToken, testKeys } from '../helpers/oidc-tokens'
 import { createLocalJWKSet } from 'jose'
-import { oauthClient } from '../../worker/services/oidc-client'
-import { validatedIdToken } from '../../worker/services/oidc-id-token'
+import { oauthClient } from '../../worker/services/oidc/client'
+import { validatedIdToken } from '../../worker/services/oidc/id-token'
 
 const issuer = inject('oidcIssuer')
 

@@ -4,7 +4,7 @@ import { createExecutionContext, createScheduledController, waitOnExecutionConte
 import worker from '../../worker/index'
 import { call } from '../helpers/http'
 import { eventually, mailTo, openRoundWith, people, seedOrg } from '../helpers/seed'
-import { newId } from '../../worker/services/crypto'
+import { newId } from '../../worker/lib/crypto'
 
 const MIN = 60_000
 

@@ -6,7 +6,7 @@ import { request, json, type CallInit } from '../helpers/http'
 import { randomOrgNumber } from '../helpers/org-number'
 import { seedOrg } from '../helpers/seed'
 import type { Bindings } from '../../worker/env'
-import { decryptSecret, encryptSecret, hmac } from '../../worker/services/crypto'
+import { decryptSecret, encryptSecret, hmac } from '../../worker/lib/crypto'
 
 /**
  * api.md: a missing or weak TOKEN_SECRET, ANSWER_KEY_SECRET or DATA_KEY makes every request but

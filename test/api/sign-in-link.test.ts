@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { call, json } from '../helpers/http'
 import { requestLink, seedOrg, uniq } from '../helpers/seed-org'
 import { eventually } from '../helpers/seed'
-import { deviceCookieValue } from '../../worker/services/device-cookie'
+import { deviceCookieValue } from '../../worker/services/auth/device-cookie'
 
 const ip = () => `198.51.100.${Math.floor(Math.random() * 250)}`
 const linkRequest = (email: string, init: { cookie?: string; ip?: string; headers?: Record<string, string> } = {}) => call('/api/v1/auth/sign-in-link', { body: { email }, ip: init.ip ?? ip(), ...init })

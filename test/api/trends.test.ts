@@ -3,7 +3,7 @@ import { env } from 'cloudflare:workers'
 import { call, json } from '../helpers/http'
 import { openRoundWith, seedOrg, type SeededOrg } from '../helpers/seed'
 import { formItems, getInstrument, LATEST_INSTRUMENT_VERSION, scoreIds } from '../../schema/instruments'
-import { newId } from '../../worker/services/crypto'
+import { newId } from '../../worker/lib/crypto'
 
 const instrument = getInstrument(LATEST_INSTRUMENT_VERSION)!
 const ids = scoreIds(instrument)

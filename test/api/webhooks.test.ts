@@ -5,7 +5,7 @@ import worker from '../../worker/index'
 import { call, json } from '../helpers/http'
 import { eventually, openRoundWith, people, seedOrg, type SeededOrg } from '../helpers/seed'
 import type { Received } from '../helpers/webhook-receiver'
-import { newId, randomToken, sha256 } from '../../worker/services/crypto'
+import { newId, randomToken, sha256 } from '../../worker/lib/crypto'
 
 const receiver = inject('webhookReceiver')
 const DAY_MS = 864e5

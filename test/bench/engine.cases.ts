@@ -7,7 +7,7 @@ import { publishRound } from '../../worker/domain/disclosure/publish'
 import { optimisePortfolio } from '../../worker/domain/portfolio/optimiser'
 import type { Candidate } from '../../worker/domain/portfolio/optimiser'
 import { scoreRound } from '../../worker/domain/results'
-import { keepResults } from '../../worker/services/kept-results'
+import { keepResults } from '../../worker/domain/kept-results'
 import type { CompactResponse, SubmittedResponse } from '../../worker/domain/types'
 
 const v1 = getInstrument('v1') as Instrument

@@ -4,7 +4,7 @@ import type { AnswerValue } from '../../schema/instruments'
 import type { RespondentRole } from '../../schema/enums'
 import { hasResults, MAX_K, publishRound } from '../../worker/domain'
 import type { SubmittedResponse } from '../../worker/domain/types'
-import { keepResults, resultsAt, type KeptResults } from '../../worker/services/kept-results'
+import { keepResults, resultsAt, type KeptResults } from '../../worker/domain/kept-results'
 import { FULL_IDS, SHORT_IDS, respond, times, v1 } from './helpers'
 
 /** Many don't-knows and gaps, so that factors of one round have many different n. */

@@ -1,7 +1,7 @@
 import { env } from 'cloudflare:workers'
 import { FACTOR_IDS } from '../../schema/enums'
 import { getInstrument } from '../../schema/instruments'
-import { newId } from '../../worker/services/crypto'
+import { newId } from '../../worker/lib/crypto'
 import type { SeededOrg } from './seed'
 
 /**

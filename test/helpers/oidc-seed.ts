@@ -1,6 +1,6 @@
 /** Seeds organisations with single sign-on settings and their members straight into D1. */
 import { env } from 'cloudflare:workers'
-import { encryptSecret, newId } from '../../worker/services/crypto'
+import { encryptSecret, newId } from '../../worker/lib/crypto'
 import { createDb } from '../../worker/db/client'
 import { insertDomain, markDomainVerified } from '../../worker/db/org-domains'
 import type { MemberRole, OidcTokenAuthMethod } from '../../schema/enums'

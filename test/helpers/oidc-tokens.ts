@@ -1,5 +1,5 @@
 /** Signs ID tokens in the test with keys made on the spot, to probe the verifier's refusals. */
-import { base64url } from '../../worker/services/crypto'
+import { base64url } from '../../worker/lib/crypto'
 import type { JWK as Jwk } from 'jose'
 
 export interface TestKeys {

@@ -1,6 +1,6 @@
 import { env } from 'cloudflare:workers'
-import { newId, randomToken, sha256 } from '../../worker/services/crypto'
-import { respondentToken } from '../../worker/services/links'
+import { newId, randomToken, sha256 } from '../../worker/lib/crypto'
+import { respondentToken } from '../../worker/services/mail/links'
 import type { Bindings } from '../../worker/env'
 import { call, json } from './http'
 import { proveDomain } from './verified-domain'

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { addressRefusal, mailboxKey } from '../../schema/respondent-address'
 import { checkImport } from '../../web/components/rounds/import-check'
-import { planImport, rowsFromCsv } from '../../worker/services/respondent-import'
+import { planImport, rowsFromCsv } from '../../worker/services/rounds/import'
 
 describe('mailboxKey', () => {
   it.each([

@@ -3,8 +3,8 @@ import type { AppEnv, Principal } from '../env'
 import { ApiError } from '../errors'
 import { findLiveSession, touchSession } from '../db/sessions'
 import { findApiKeyBySecretHash, touchApiKey } from '../db/api-keys'
-import { sha256 } from '../services/crypto'
-import { later } from '../background'
+import { sha256 } from '../lib/crypto'
+import { later } from '../lib/background'
 import { ABSOLUTE_TIMEOUT_MS, IDLE_TIMEOUT_MS, readSessionCookie } from './session-cookie'
 
 // Touch the session or key at most once a minute: keeps reads cheap and idle timeouts exact enough.

@@ -7,9 +7,9 @@ import { ApiKey, ApiKeyParams, CreateApiKey, CreatedApiKey } from '../../schema/
 import { PageQuery, pageOf } from '../../schema/api/common'
 import { deleteApiKey, insertApiKey, listApiKeys, type ApiKeyRow } from '../db/api-keys'
 import { allow, MANAGE, requireOrgAccess } from '../middleware/org-access'
-import { base64url, newId, randomBytes, sha256 } from '../services/crypto'
+import { base64url, newId, randomBytes, sha256 } from '../lib/crypto'
 import { audit } from '../services/audit'
-import { decodeCursor, toPage } from '../pagination'
+import { decodeCursor, toPage } from '../lib/pagination'
 
 op({ method: 'get', path: '/orgs/{org}/api-keys', summary: 'API keys (secrets are never shown again)', tag: 'api-keys', access: 'org', query: PageQuery, responses: { 200: { description: 'Keys', schema: pageOf(ApiKey) } } })
 const createOp = op({ method: 'post', path: '/orgs/{org}/api-keys', summary: 'Create an API key; the secret is shown only in this answer', tag: 'api-keys', access: 'org', body: CreateApiKey, responses: { 201: { description: 'Created', schema: CreatedApiKey } } })

@@ -10,13 +10,13 @@ import { deleteDraftAssessment, insertAssessment, listAssessments, updateAssessm
 import { findResults } from '../db/results'
 import { allow, READ, WRITE } from '../middleware/org-access'
 import { appOrigin } from '../middleware/origin'
-import { decodeCursor, toPage } from '../pagination'
-import { newId } from '../services/crypto'
+import { decodeCursor, toPage } from '../lib/pagination'
+import { newId } from '../lib/crypto'
 import { audit } from '../services/audit'
-import { closeRound, refreshResults, roundK, settleRound } from '../services/close-round'
-import { inviteAdded } from '../services/invitations'
+import { closeRound, refreshResults, roundK, settleRound } from '../services/rounds/lifecycle'
+import { inviteAdded } from '../services/rounds/invitations'
 import { emitRoundEvent } from '../hooks'
-import { conflict, futureClosesAt, knownVersion, loadRound, orgAccess, toAssessment } from '../services/rounds'
+import { conflict, futureClosesAt, knownVersion, loadRound, orgAccess, toAssessment } from '../services/rounds/load'
 
 const T = 'assessments'
 op({ method: 'get', path: '/orgs/{org}/assessments', summary: 'Assessment rounds, newest first', tag: T, access: 'org', query: PageQuery, responses: { 200: { description: 'Rounds', schema: pageOf(Assessment) } } })

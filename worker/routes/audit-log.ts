@@ -6,7 +6,7 @@ import { AuditEntry } from '../../schema/api/members'
 import { PageQuery, pageOf } from '../../schema/api/common'
 import { listAudit, type AuditRow } from '../db/audit'
 import { allow, MANAGE, requireOrgAccess } from '../middleware/org-access'
-import { decodeCursor, toPage } from '../pagination'
+import { decodeCursor, toPage } from '../lib/pagination'
 
 op({ method: 'get', path: '/orgs/{org}/audit-log', summary: 'Who did what and when', tag: 'audit', access: 'org', query: PageQuery, responses: { 200: { description: 'Entries, newest first', schema: pageOf(AuditEntry) } } })
 

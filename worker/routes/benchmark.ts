@@ -5,9 +5,9 @@ import { op } from '../openapi/registry'
 import { AssessmentParams } from '../../schema/api/assessments'
 import { Benchmark } from '../../schema/api/insights'
 import { allow, READ } from '../middleware/org-access'
-import { loadRound, orgAccess } from '../services/rounds'
-import { computeBenchmark } from '../services/benchmark-compute'
-import { preconditionFailed } from '../services/benchmark-access'
+import { loadRound, orgAccess } from '../services/rounds/load'
+import { computeBenchmark } from '../services/benchmark/compute'
+import { preconditionFailed } from '../services/results/current'
 
 op({
   method: 'get', path: '/orgs/{org}/assessments/{id}/benchmark', tag: 'results', access: 'org', params: AssessmentParams,

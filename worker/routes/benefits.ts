@@ -8,8 +8,8 @@ import { listAllInitiatives } from '../db/initiatives'
 import { findAssessment } from '../db/assessments'
 import { listClosedRoundsWithResults } from '../db/benefits'
 import { allow, READ } from '../middleware/org-access'
-import { orgAccess } from '../services/rounds'
-import { refreshResults, roundK } from '../services/close-round'
+import { orgAccess } from '../services/rounds/load'
+import { refreshResults, roundK } from '../services/rounds/lifecycle'
 import { doneAt, factorChange, followUp, type ClosedRoundScores, type ExpectedBenefit, type RealisedBenefit } from '../domain/portfolio/benefits'
 
 op({ method: 'get', path: '/orgs/{org}/benefits', summary: 'Benefits follow-up per initiative: promised, realised, overdue, and the targeted factors’ change across a done initiative', tag: 'initiatives', access: 'org', responses: { 200: { description: 'Follow-up', schema: Benefits } } })

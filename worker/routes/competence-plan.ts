@@ -5,9 +5,9 @@ import { op } from '../openapi/registry'
 import { AssessmentParams } from '../../schema/api/assessments'
 import { CompetencePlan } from '../../schema/api/recommendations'
 import { allow, READ } from '../middleware/org-access'
-import { orgAccess } from '../services/rounds'
+import { orgAccess } from '../services/rounds/load'
 import { audit } from '../services/audit'
-import { competencePlanCsv, competencePlanFor } from '../services/competence-plan'
+import { competencePlanCsv, competencePlanFor } from '../services/portfolio/competence-plan'
 
 const T = 'initiatives'
 op({ method: 'get', path: '/orgs/{org}/assessments/{id}/competence-plan', summary: 'Competence-development plan: the weakest factors and which roles to train or recruit for what (412 as results)', tag: T, access: 'org', params: AssessmentParams, responses: { 200: { description: 'The plan', schema: CompetencePlan } } })

@@ -4,7 +4,7 @@ import * as z from 'zod/mini'
 import type { AppEnv } from '../env'
 import { devOnly } from '../middleware/dev-only'
 import { op } from '../openapi/registry'
-import { seedDemo } from '../services/demo-seed'
+import { seedDemo } from '../services/demo/seed'
 
 const SeedResult = z.object({
   organisation: z.object({ id: z.string(), slug: z.string(), name: z.string() }),

@@ -10,8 +10,8 @@ import { deleteDomain, findDomain, findDomainClaim, findVerifiedDomainOwner, ins
 import { allow, MANAGE, requireOrgAccess } from '../middleware/org-access'
 import { appOrigin } from '../middleware/origin'
 import { challengeName, challengeValue, provenWithoutDns } from '../domain/domain-proof'
-import { checkDnsProof } from '../services/domain-proof'
-import { newId, randomToken } from '../services/crypto'
+import { checkDnsProof } from '../services/organisation/domain-proof'
+import { newId, randomToken } from '../lib/crypto'
 import { audit } from '../services/audit'
 
 const T = 'domains'

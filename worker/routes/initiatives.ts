@@ -14,10 +14,10 @@ import {
   type InitiativeRow, type NewInitiativeRow,
 } from '../db/initiatives'
 import { allow, checkPolicy, READ, requireOrgAccess, type Policy } from '../middleware/org-access'
-import { decodeCursor, toPage } from '../pagination'
-import { newId } from '../services/crypto'
+import { decodeCursor, toPage } from '../lib/pagination'
+import { newId } from '../lib/crypto'
 import { audit } from '../services/audit'
-import { readInitiativesCsv } from '../services/initiatives-csv'
+import { readInitiativesCsv } from '../services/portfolio/initiatives-csv'
 
 /** Portfolio work is an analyst's job too, so analysts write initiatives; read keys never do. */
 export const INITIATIVE_WRITE: Policy = { roles: ['owner', 'admin', 'analyst'], key: 'write' }

@@ -6,8 +6,8 @@ import { op } from '../openapi/registry'
 import { AssessmentParams } from '../../schema/api/assessments'
 import { LANGS } from '../../schema/enums'
 import { allow, READ } from '../middleware/org-access'
-import { renderMail } from '../services/mail-templates'
-import { loadRound, orgAccess } from '../services/rounds'
+import { renderMail } from '../services/mail/templates'
+import { loadRound, orgAccess } from '../services/rounds/load'
 
 const InvitationPreview = z.object({ subject: z.string(), text: z.string(), language: z.enum(LANGS) })
 

@@ -11,8 +11,8 @@ import { findOrCreateUser, findUserById, listUserOrganisations, markEmailProven 
 import { requireSession } from '../middleware/principal'
 import { failsOriginCheck } from '../middleware/origin'
 import { forbidden } from '../middleware/org-access'
-import { newId, sha256 } from '../services/crypto'
-import { startSession } from '../services/session'
+import { newId, sha256 } from '../lib/crypto'
+import { startSession } from '../services/auth/session'
 import { audit } from '../services/audit'
 
 const openOp = op({ method: 'post', path: '/auth/invitations/open', summary: 'Open a membership invitation’s link: proves the address and signs in (once), without accepting', tag: 'auth', access: 'public', body: OpenInvitationRequest, responses: { 200: { description: 'Signed in; the invitation awaits an answer', schema: OpenedInvitation } } })

@@ -9,7 +9,7 @@ import { findMember, listMembers, removeMember, setMemberRole, updateUserName, t
 import { findUserByEmail } from '../db/users'
 import { deleteInvitation, findPendingInvitation, hasPendingInvitation, listPendingInvitations, type InvitationRow } from '../db/member-invitations'
 import { allow, forbidden, MANAGE, requireOrgAccess, type Policy } from '../middleware/org-access'
-import { createInvitation, sendInvitationMail } from '../services/member-invitations'
+import { createInvitation, sendInvitationMail } from '../services/organisation/member-invitations'
 import { audit } from '../services/audit'
 
 /** Every member may see the member list; API keys never touch members. */

@@ -6,8 +6,8 @@ import type { AppEnv } from '../env'
 import { op } from '../openapi/registry'
 import { findOrgByRef } from '../db/organisations'
 import { hitFixedWindow } from '../db/rate-limits'
-import { OidcFailure, type OidcErrorCode } from '../services/oidc-errors'
-import { beginSignIn, completeSignIn, FLOW_TTL_MS } from '../services/oidc-sign-in'
+import { OidcFailure, type OidcErrorCode } from '../services/oidc/errors'
+import { beginSignIn, completeSignIn, FLOW_TTL_MS } from '../services/oidc/sign-in'
 
 op({
   method: 'get',

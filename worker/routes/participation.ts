@@ -7,8 +7,8 @@ import { countParticipation } from '../db/respondents'
 import { saveParticipationSnapshot } from '../db/assessments'
 import { countOutboxBatch } from '../db/mail'
 import { allow, READ } from '../middleware/org-access'
-import { loadRound, orgAccess } from '../services/rounds'
-import { roundK } from '../services/close-round'
+import { loadRound, orgAccess } from '../services/rounds/load'
+import { roundK } from '../services/rounds/lifecycle'
 import { participationStale, participationSummary, type ParticipationCell } from '../domain'
 
 op({ method: 'get', path: '/orgs/{org}/assessments/{id}/participation', summary: 'Participation counts (recounted at most every 10 minutes; groups below k hidden) and mail sending progress', tag: 'respondents', access: 'org', params: AssessmentParams, responses: { 200: { description: 'Participation', schema: Participation } } })

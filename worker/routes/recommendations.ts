@@ -6,8 +6,8 @@ import { AssessmentParams } from '../../schema/api/assessments'
 import { Recommendations, RecommendationsQuery } from '../../schema/api/recommendations'
 import { recommend } from '../domain'
 import { allow, READ } from '../middleware/org-access'
-import { orgAccess } from '../services/rounds'
-import { recommendationInput } from '../services/recommendations'
+import { orgAccess } from '../services/rounds/load'
+import { recommendationInput } from '../services/portfolio/recommendations'
 
 const recommendationsOp = op({
   method: 'get',

@@ -7,10 +7,10 @@ import { op } from '../openapi/registry'
 import { RespondParams, SaveAnswers, SavedAnswers, Submitted, Survey } from '../../schema/api/respond'
 import { formItems, getInstrument } from '../../schema/instruments'
 import { findAnswers, findRespondentByTokenHash, mergeAnswers, submitResponse, type TokenRespondent } from '../db/responses'
-import { settleRound } from '../services/close-round'
-import { answerKey, tokenHash } from '../services/respondent-tokens'
+import { settleRound } from '../services/rounds/lifecycle'
+import { answerKey, tokenHash } from '../services/rounds/tokens'
 import { emitRoundEvent } from '../hooks'
-import { cachedRespondent, forgetRespondent, rememberRespondent } from '../services/respondent-cache'
+import { cachedRespondent, forgetRespondent, rememberRespondent } from '../services/rounds/token-cache'
 
 const T = 'respond'
 op({ method: 'get', path: '/respond/{token}', summary: 'The survey, the respondent’s own answers until they submit, and whether they did (404 once the round is closed)', tag: T, access: 'respondent', params: RespondParams, responses: { 200: { description: 'The survey', schema: Survey } } })

@@ -8,8 +8,8 @@ import { allCategories, allFactors, getInstrument, type Instrument } from '../..
 import type { Score, ScoreSet } from '../domain'
 import { allow, READ } from '../middleware/org-access'
 import { audit } from '../services/audit'
-import { loadRound, orgAccess } from '../services/rounds'
-import { requireResults } from '../services/benchmark-access'
+import { loadRound, orgAccess } from '../services/rounds/load'
+import { requireResults } from '../services/results/current'
 
 op({
   method: 'get', path: '/orgs/{org}/assessments/{id}/results.csv', tag: 'assessments', access: 'org', params: AssessmentParams,

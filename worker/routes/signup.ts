@@ -8,11 +8,11 @@ import { slugify } from '../../schema/api/org-number'
 import { insertOrgWithOwner, listSlugsLike, orgNumberTaken, slugTaken } from '../db/organisations'
 import { findUserByEmail } from '../db/users'
 import { insertOrgWithOwnerInvitation } from '../db/member-invitations'
-import { newId } from '../services/crypto'
-import { newInvitation, sendInvitationMail } from '../services/member-invitations'
+import { newId } from '../lib/crypto'
+import { newInvitation, sendInvitationMail } from '../services/organisation/member-invitations'
 import { audit } from '../services/audit'
 import { removeStalePendingOrgs } from '../scheduled'
-import { limitSignInRequests, sendSignInLink } from '../services/sign-in'
+import { limitSignInRequests, sendSignInLink } from '../services/auth/sign-in-link'
 
 const signupOp = op({
   method: 'post',

@@ -3,8 +3,8 @@ import type { AppEnv } from '../env'
 import { op } from '../openapi/registry'
 import { Trends } from '../../schema/api/insights'
 import { allow, READ } from '../middleware/org-access'
-import { orgAccess } from '../services/rounds'
-import { trendsOf } from '../services/trends'
+import { orgAccess } from '../services/rounds/load'
+import { trendsOf } from '../services/results/trends'
 
 op({
   method: 'get', path: '/orgs/{org}/trends', tag: 'results', access: 'org',

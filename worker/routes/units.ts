@@ -7,7 +7,7 @@ import { CreateUnit, PatchUnit, Unit, UnitParams } from '../../schema/api/member
 import { pageOf } from '../../schema/api/common'
 import { countChildren, deleteUnit, findUnit, findUnitByName, insertUnit, listUnits, updateUnit, type UnitRow } from '../db/units'
 import { allow, READ, requireOrgAccess, WRITE } from '../middleware/org-access'
-import { newId } from '../services/crypto'
+import { newId } from '../lib/crypto'
 import { audit } from '../services/audit'
 import { UNIT_IN_USE_CHECKS } from '../hooks'
 

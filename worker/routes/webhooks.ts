@@ -7,10 +7,10 @@ import { CreatedWebhook, CreateWebhook, Webhook, WebhookParams, WEBHOOK_EVENTS, 
 import { PageQuery, pageOf } from '../../schema/api/common'
 import { deleteWebhook, insertWebhook, listWebhooks, type WebhookRow } from '../db/webhooks'
 import { allow, MANAGE, requireOrgAccess } from '../middleware/org-access'
-import { encryptSecret, newId } from '../services/crypto'
+import { encryptSecret, newId } from '../lib/crypto'
 import { audit } from '../services/audit'
-import { newWebhookSecret } from '../services/webhooks-signing'
-import { decodeCursor, toPage } from '../pagination'
+import { newWebhookSecret } from '../services/webhooks/signing'
+import { decodeCursor, toPage } from '../lib/pagination'
 import { INTERNAL_HOST_TEXT, internalHostReason } from '../domain/internal-host'
 
 const T = 'webhooks'

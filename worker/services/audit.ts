@@ -1,7 +1,7 @@
 import type { Context } from 'hono'
 import type { AppEnv } from '../env'
 import { insertAudit } from '../db/audit'
-import { newId } from './crypto'
+import { newId } from '../lib/crypto'
 
 /** Records who did what in the organisation (actor from the credential, never from input). */
 export async function audit(c: Context<AppEnv>, orgId: string, action: string, target?: string | null, detail?: unknown): Promise<void> {

@@ -50,7 +50,7 @@ export interface AddressContext {
 }
 
 /**
- * The rows of a respondent CSV judged by the server's rules (respondent-import.ts): a row with a
+ * The rows of a respondent CSV judged by the server's rules (services/rounds/import.ts): a row with a
  * bad e-mail, role or unit, or an address the planted-respondent rules refuse, is an error; a
  * good row whose e-mail (trimmed, case-insensitive) is already in the upload or the round is
  * skipped. Done in the browser so problems show before saving.
