@@ -1,5 +1,5 @@
 import { For, Show } from 'solid-js'
-import type { FactorInfo } from '../../data/portfolio'
+import type { FactorInfo } from '../../data/instruments'
 import { local } from '../../i18n/portfolio'
 import { ti } from '../../i18n/initiatives'
 

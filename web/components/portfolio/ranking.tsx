@@ -1,6 +1,7 @@
 import { For, Show } from 'solid-js'
 import type { Initiative } from '../../data/initiatives'
-import type { FactorInfo, Portfolio, Ranked } from '../../data/portfolio'
+import type { FactorInfo } from '../../data/instruments'
+import type { Portfolio, Ranked } from '../../data/portfolio'
 import { local, money, num, t } from '../../i18n/portfolio'
 
 export interface RankingProps {

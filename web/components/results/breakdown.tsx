@@ -1,5 +1,7 @@
 import { For, Show, createResource } from 'solid-js'
-import { getResults, isShown, type Group, type Names, type ParticipationCounts } from '../../data/results'
+import type { Names } from '../../data/instruments'
+import { getResults, isShown, type Group } from '../../data/results'
+import type { Participation } from '../../data/rounds'
 import { formatPercent, formatNumber } from '../../lib/format'
 import { hiddenText, t } from '../../i18n/results'
 import { TableWrap } from '../charts/chart-frame'
@@ -17,7 +19,7 @@ export function Breakdown(props: {
   k: number
   names: Names
   label: (id: string) => string
-  participation?: ParticipationCounts
+  participation?: Participation
   unitNames: Map<string, string>
 }) {
   const [role] = createResource(() => getResults(props.slug, props.id, 'role'))

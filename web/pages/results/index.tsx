@@ -12,7 +12,9 @@ import { Breakdown } from '../../components/results/breakdown'
 import { TrendsSection } from '../../components/results/trends-section'
 import { BenchmarkSection } from '../../components/results/benchmark-section'
 import { ExportBar } from '../../components/results/export-bar'
-import { getBenchmark, getParticipation, getResults, getRound, getTrends, getUnitNames, isShownPeers, resultsCsvHref } from '../../data/results'
+import { getBenchmark, getResults, getTrends, isShownPeers, maybe, resultsCsvHref } from '../../data/results'
+import { getParticipation, getRound } from '../../data/rounds'
+import { getUnitNames } from '../../data/units'
 import { formatDate, formatNumber } from '../../lib/format'
 import { asProblem } from '../../lib/api'
 import { t as common } from '../../i18n/common'
@@ -31,7 +33,7 @@ export default function ResultsPage(props: PageProps) {
   const [round] = createResource(id, (rid) => getRound(slug, rid))
   const [results] = createResource(id, (rid) => getResults(slug, rid))
   const [benchmark] = createResource(id, (rid) => getBenchmark(slug, rid))
-  const [participation] = createResource(id, (rid) => getParticipation(slug, rid))
+  const [participation] = createResource(id, (rid) => maybe(getParticipation(slug, rid)))
   const [trends] = createResource(() => getTrends(slug))
   const [unitNames] = createResource(() => getUnitNames(slug))
   const data = () => (results.latest?.ok ? results.latest.data : undefined)
