@@ -1,7 +1,7 @@
 import { COUNTY_CODES, ORG_KINDS } from '../../schema/enums'
 import { countyName } from '../i18n/counties'
 import { label } from '../i18n/common'
-import type { Option } from './fields'
+import type { Option } from './ui/fields'
 
 /** Options of the organisation's closed lists, named in the chosen language. */
 export const kindOptions = (): Option[] => ORG_KINDS.map((k) => ({ value: k, label: label(`kind.${k}`) }))

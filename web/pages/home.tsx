@@ -1,5 +1,5 @@
 import { For, Show, createResource } from 'solid-js'
-import { PageTitle } from '../components/page-title'
+import { PageTitle } from '../components/ui/page-title'
 import { me } from '../data/session'
 import { listMyInvitations } from '../data/invitations'
 import { label } from '../i18n/common'

@@ -1,6 +1,6 @@
 import { Show } from 'solid-js'
-import { PageTitle } from '../components/page-title'
-import { useOrg } from '../components/org-context'
+import { PageTitle } from '../components/ui/page-title'
+import { useOrg } from '../components/layout/org-context'
 import { countyName } from '../i18n/counties'
 import { label } from '../i18n/common'
 import { t } from '../i18n/org'

@@ -1,6 +1,6 @@
 import { For } from 'solid-js'
 import type { SetStoreFunction } from 'solid-js/store'
-import { SelectField, TextField } from '../fields'
+import { SelectField, TextField } from '../ui/fields'
 import type { FormState } from '../../lib/form'
 import { ti } from '../../i18n/initiatives'
 import type { Draft } from './initiative-draft'

@@ -1,7 +1,7 @@
 import { Show } from 'solid-js'
 import type { Survey } from '../../data/respond'
 import { minutesFor } from '../../data/respond'
-import { PageTitle } from '../page-title'
+import { PageTitle } from '../ui/page-title'
 import { formatClosing, t } from '../../i18n/respond'
 
 /** Who is asking, why, how long it takes, what happens to the answers, and the way in. */

@@ -1,6 +1,6 @@
 import { For, Show, createMemo, createSignal } from 'solid-js'
-import { ErrorSummary } from '../error-summary'
-import { Status } from '../status'
+import { ErrorSummary } from '../ui/error-summary'
+import { Status } from '../ui/status'
 import { ImportPreview } from './import-preview'
 import { checkImport, type AddressContext } from './import-check'
 import { importCsv, type ImportResult } from '../../data/rounds'

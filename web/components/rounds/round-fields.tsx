@@ -1,6 +1,6 @@
 import { For, Show } from 'solid-js'
 import { FORMS, LANGS, type Form, type Lang } from '../../../schema/enums'
-import { SelectField, TextField } from '../fields'
+import { SelectField, TextField } from '../ui/fields'
 import type { FormState } from '../../lib/form'
 import { t } from '../../i18n/rounds'
 

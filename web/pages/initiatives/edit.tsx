@@ -1,6 +1,6 @@
 import { Match, Switch, createResource } from 'solid-js'
-import { PageTitle } from '../../components/page-title'
-import { useOrg } from '../../components/org-context'
+import { PageTitle } from '../../components/ui/page-title'
+import { useOrg } from '../../components/layout/org-context'
 import { InitiativeForm } from '../../components/portfolio/initiative-form'
 import { createInitiative, deleteInitiative, getInitiative, updateInitiative } from '../../data/initiatives'
 import { asProblem } from '../../lib/api'

@@ -1,6 +1,6 @@
 import { For, Show, createResource } from 'solid-js'
-import { PageTitle } from '../../components/page-title'
-import { useOrg } from '../../components/org-context'
+import { PageTitle } from '../../components/ui/page-title'
+import { useOrg } from '../../components/layout/org-context'
 import { listInitiatives } from '../../data/initiatives'
 import { asProblem } from '../../lib/api'
 import { t as common } from '../../i18n/common'

@@ -1,6 +1,6 @@
 import { For, Show, createMemo, createResource } from 'solid-js'
-import { PageTitle } from '../../components/page-title'
-import { useOrg } from '../../components/org-context'
+import { PageTitle } from '../../components/ui/page-title'
+import { useOrg } from '../../components/layout/org-context'
 import { instrumentFactors } from '../../data/instruments'
 import { getBenefits, type BenefitFollowUp } from '../../data/portfolio'
 import { asProblem } from '../../lib/api'

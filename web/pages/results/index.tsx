@@ -1,6 +1,6 @@
 import { Match, Show, Switch, createMemo, createResource } from 'solid-js'
-import { PageTitle } from '../../components/page-title'
-import { useOrg } from '../../components/org-context'
+import { PageTitle } from '../../components/ui/page-title'
+import { useOrg } from '../../components/layout/org-context'
 import { QuadrantChart } from '../../components/charts/quadrant'
 import { RadarChart } from '../../components/charts/radar'
 import { FactorBars } from '../../components/charts/factor-bars'

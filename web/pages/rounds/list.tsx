@@ -1,6 +1,6 @@
 import { For, Show, createResource } from 'solid-js'
-import { PageTitle } from '../../components/page-title'
-import { useOrg } from '../../components/org-context'
+import { PageTitle } from '../../components/ui/page-title'
+import { useOrg } from '../../components/layout/org-context'
 import { CreateRound } from '../../components/rounds/create-round'
 import { RoundDates, StatusBadge, rateText } from '../../components/rounds/round-labels'
 import { getParticipation, listRounds, type Round } from '../../data/rounds'
