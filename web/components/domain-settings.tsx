@@ -7,6 +7,7 @@ import { asProblem, type ApiProblem } from '../lib/api'
 import { clearFields, createForm, textValue } from '../lib/form'
 import { formatTime } from '../i18n'
 import { t } from '../i18n/domains'
+import { createConfirm } from './ui/confirm-dialog'
 
 /** A value to paste into DNS, selectable as text and copied by a button named for what it copies. */
 function CopyValue(props: { id: string; value: string; label: string; onCopied: (text: string) => void }) {
@@ -37,6 +38,7 @@ function CopyValue(props: { id: string; value: string; label: string; onCopied: 
 export function DomainSettings(props: { slug: string; canManage: boolean; onChange?: () => void }) {
   const [domains, { refetch }] = createResource(() => (props.canManage ? props.slug : false), listDomains)
   const rows = createForm()
+  const confirm = createConfirm()
   const add = createForm()
   const [checking, setChecking] = createSignal<string | null>(null)
   const [rowError, setRowError] = createSignal<{ id: string; text: string } | null>(null)
@@ -62,7 +64,7 @@ export function DomainSettings(props: { slug: string; canManage: boolean; onChan
   }
 
   async function onRemove(d: OrgDomain) {
-    if (!window.confirm(t('confirmRemove', { domain: d.domain }))) return
+    if (!(await confirm.ask({ title: t('confirmRemove', { domain: d.domain }), confirmLabel: t('remove') }))) return
     setRowError(null)
     const ok = await rows.run(async () => {
       await deleteDomain(props.slug, d.id)
@@ -90,6 +92,7 @@ export function DomainSettings(props: { slug: string; canManage: boolean; onChan
 
   return (
     <section class="card" aria-labelledby="domains-title">
+      <confirm.Dialog />
       <h2 id="domains-title">{t('title')}</h2>
       <p>{t('intro')}</p>
       <Show when={props.canManage} fallback={<p class="notice">{t('manageOnly')}</p>}>

@@ -12,6 +12,7 @@ import { API_KEY_SCOPES, type ApiKeyScope } from '../../schema/enums'
 import { formatTime } from '../i18n'
 import { label } from '../i18n/common'
 import { t } from '../i18n/api-keys'
+import { createConfirm } from '../components/ui/confirm-dialog'
 
 export default function ApiKeys() {
   const { slug, canManage } = useOrg()
@@ -19,11 +20,12 @@ export default function ApiKeys() {
   const [keys, { refetch }] = createResource(() => (canManage() ? slug : false), listApiKeys)
   const [created, setCreated] = createSignal<NewApiKey>()
   const rows = createForm()
+  const confirm = createConfirm()
   const add = createForm()
   let addEl: HTMLFormElement | undefined
 
   async function onRevoke(key: ApiKey) {
-    if (!window.confirm(t('confirmRevoke', { name: key.name }))) return
+    if (!(await confirm.ask({ title: t('confirmRevoke', { name: key.name }), confirmLabel: t('revoke') }))) return
     await rows.run(async () => {
       await revokeApiKey(slug, key.id)
       return t('revoked', { name: key.name })
@@ -50,6 +52,7 @@ export default function ApiKeys() {
 
   return (
     <div class="stack">
+      <confirm.Dialog />
       <PageTitle text={t('title')}>{t('title')}</PageTitle>
       <p>{t('intro')}</p>
       <Show when={canManage()} fallback={<p class="notice">{t('manageOnly')}</p>}>

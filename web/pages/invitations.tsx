@@ -10,6 +10,7 @@ import { createForm } from '../lib/form'
 import { formatTime } from '../i18n'
 import { label } from '../i18n/common'
 import { t } from '../i18n/invitations'
+import { createConfirm } from '../components/ui/confirm-dialog'
 
 /**
  * The landing of an invitation's link (it signs in once, accepting nothing) and the signed-in
@@ -20,6 +21,7 @@ export default function Invitations() {
   const [linkFailed, setLinkFailed] = createSignal(false)
   const [joined, setJoined] = createSignal<{ slug: string; name: string }>()
   const answer = createForm()
+  const confirm = createConfirm()
   let joinedEl: HTMLParagraphElement | undefined
   const [invitations, { refetch }] = createResource(() => !opening() && me()?.user.id, listMyInvitations)
 
@@ -52,7 +54,7 @@ export default function Invitations() {
   }
 
   async function onDecline(inv: Invitation) {
-    if (!window.confirm(t('confirmDecline', { org: inv.organisation.name }))) return
+    if (!(await confirm.ask({ title: t('confirmDecline', { org: inv.organisation.name }), confirmLabel: t('decline'), danger: false }))) return
     setJoined(undefined)
     await answer.run(async () => {
       await declineInvitation(inv.id)
@@ -63,6 +65,7 @@ export default function Invitations() {
 
   return (
     <div class="stack narrow">
+      <confirm.Dialog />
       <PageTitle text={t('title')}>{t('title')}</PageTitle>
       <Show when={!opening()} fallback={<p role="status">{t('opening')}</p>}>
         <p>{t('intro')}</p>

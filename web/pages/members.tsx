@@ -11,6 +11,7 @@ import type { ApiProblem } from '../lib/api'
 import { MEMBER_ROLES, type MemberRole } from '../../schema/enums'
 import { label, t as common } from '../i18n/common'
 import { t } from '../i18n/members'
+import { createConfirm } from '../components/ui/confirm-dialog'
 
 const roleOptions = () => MEMBER_ROLES.map((r) => ({ value: r, label: label(`role.${r}`) }))
 
@@ -25,6 +26,7 @@ export default function Members() {
   const { slug, canManage } = useOrg()
   const [members, { refetch }] = createResource(() => listMembers(slug))
   const rows = createForm()
+  const confirm = createConfirm()
   const add = createForm()
   let addEl: HTMLFormElement | undefined
 
@@ -43,7 +45,8 @@ export default function Members() {
 
   async function onRemove(member: Member) {
     const pending = member.status === 'pending'
-    if (!window.confirm(t(pending ? 'confirmWithdraw' : 'confirmRemove', { name: member.name }))) return
+    const question = t(pending ? 'confirmWithdraw' : 'confirmRemove', { name: member.name })
+    if (!(await confirm.ask({ title: question, confirmLabel: t(pending ? 'withdraw' : 'remove') }))) return
     await rows.run(async () => {
       await removeMember(slug, member.id)
       return t(pending ? 'withdrawn' : 'removed', { name: member.name })
@@ -67,6 +70,7 @@ export default function Members() {
 
   return (
     <div class="stack">
+      <confirm.Dialog />
       <PageTitle text={t('title')}>{t('title')}</PageTitle>
       <p>{t('intro')}</p>
       <ErrorSummary problem={rows.problem()} hint={explain(rows.problem(), false)} />

@@ -10,12 +10,14 @@ import { clearFields, createForm, textValue } from '../lib/form'
 import type { ApiProblem } from '../lib/api'
 import { t as common } from '../i18n/common'
 import { t } from '../i18n/units'
+import { createConfirm } from '../components/ui/confirm-dialog'
 
 export default function Units() {
   const { slug, canManage } = useOrg()
   const [units, { refetch }] = createResource(() => listUnits(slug))
   const tree = createMemo(() => childrenOf(units.latest ?? []))
   const rows = createForm()
+  const confirm = createConfirm()
   const add = createForm()
   let addEl: HTMLFormElement | undefined
 
@@ -51,7 +53,7 @@ export default function Units() {
         return t('moved', { name: u.name })
       }),
     remove: async (u: Unit) => {
-      if (!window.confirm(t('confirmDelete', { name: u.name }))) return
+      if (!(await confirm.ask({ title: t('confirmDelete', { name: u.name }), confirmLabel: t('delete') }))) return
       await act(async () => {
         await deleteUnit(slug, u.id)
         return t('deleted', { name: u.name })
@@ -77,6 +79,7 @@ export default function Units() {
 
   return (
     <div class="stack">
+      <confirm.Dialog />
       <PageTitle text={t('title')}>{t('title')}</PageTitle>
       <p>{t('intro')}</p>
       <ErrorSummary problem={rows.problem()} hint={hint(rows.problem())} />

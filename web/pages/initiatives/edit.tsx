@@ -9,6 +9,7 @@ import type { PageProps } from '../../routes'
 import { t as common } from '../../i18n/common'
 import { ti } from '../../i18n/initiatives'
 import '../../styles/portfolio.css'
+import { createConfirm } from '../../components/ui/confirm-dialog'
 
 /** `/o/:slug/initiatives/new` creates (and starts over for the next); `/o/:slug/initiatives/:id` edits. */
 export default function EditInitiative(props: PageProps) {
@@ -16,16 +17,18 @@ export default function EditInitiative(props: PageProps) {
   const id = () => props.params.id
   const list = () => `/o/${encodeURIComponent(slug)}/initiatives`
   const [initiative] = createResource(id, (i) => getInitiative(slug, i))
+  const confirm = createConfirm()
 
   const remove = async () => {
     const current = initiative.latest
-    if (!current || !window.confirm(ti('confirmDelete', { title: current.title }))) return
+    if (!current || !(await confirm.ask({ title: ti('confirmDelete', { title: current.title }), confirmLabel: ti('delete') }))) return
     await deleteInitiative(slug, current.id)
     navigate(list())
   }
 
   return (
     <div class="stack">
+      <confirm.Dialog />
       <p>
         <a href={list()}>← {ti('back')}</a>
       </p>
