@@ -1,4 +1,4 @@
-import { For, Show, createResource, createSignal } from 'solid-js'
+import { Show, createResource, createSignal } from 'solid-js'
 import { PageTitle } from '../components/ui/page-title'
 import { useOrg } from '../components/layout/org-context'
 import { SelectField, TextField } from '../components/ui/fields'
@@ -7,12 +7,14 @@ import { Status } from '../components/ui/status'
 import { SecretOnce } from '../components/ui/secret-once'
 import { createApiKey, listApiKeys, revokeApiKey, type ApiKey, type NewApiKey } from '../data/api-keys'
 import { clearFields, createForm, textValue } from '../lib/form'
-import type { ApiProblem } from '../lib/api'
 import { API_KEY_SCOPES, type ApiKeyScope } from '../../schema/enums'
 import { formatTime } from '../i18n'
 import { label } from '../i18n/common'
 import { t } from '../i18n/api-keys'
 import { createConfirm } from '../components/ui/confirm-dialog'
+import { DataTable } from '../components/ui/data-table'
+import { ListState } from '../components/ui/list-state'
+import { RowAction } from '../components/ui/row-action'
 
 export default function ApiKeys() {
   const { slug, canManage } = useOrg()
@@ -59,46 +61,22 @@ export default function ApiKeys() {
         <Show when={created()}>{(k) => <SecretOnce name={k().name} secret={k().secret} onDone={doneWithSecret} />}</Show>
         <ErrorSummary problem={rows.problem()} />
         <Status text={rows.status()} />
-        <Show when={!keys.error} fallback={<p class="notice error">{(keys.error as ApiProblem)?.detail}</p>}>
-          <Show when={(keys.latest ?? []).length} fallback={<p>{t('empty')}</p>}>
-            <div class="table-wrap" role="region" aria-labelledby="keys-caption" tabindex="0">
-              <table>
-                <caption id="keys-caption">{t('list')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('name')}</th>
-                    <th scope="col">{t('scope')}</th>
-                    <th scope="col">{t('prefix')}</th>
-                    <th scope="col">{t('created')}</th>
-                    <th scope="col">{t('lastUsed')}</th>
-                    <th scope="col">{t('actions')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  <For each={keys.latest ?? []}>
-                    {(k) => (
-                      <tr>
-                        <th scope="row">{k.name}</th>
-                        <td>{label(`scope.${k.scope}`)}</td>
-                        <td>
-                          <code>{k.prefix}</code>
-                        </td>
-                        <td>{formatTime(k.createdAt)}</td>
-                        <td>{k.lastUsedAt ? formatTime(k.lastUsedAt) : t('never')}</td>
-                        <td>
-                          <button type="button" class="danger small" disabled={rows.busy()} onClick={() => onRevoke(k)}>
-                            {t('revoke')}
-                            <span class="visually-hidden"> {k.name}</span>
-                          </button>
-                        </td>
-                      </tr>
-                    )}
-                  </For>
-                </tbody>
-              </table>
-            </div>
-          </Show>
-        </Show>
+        <ListState resource={keys} empty={t('empty')}>
+          {(items) => (
+            <DataTable
+              caption={t('list')}
+              rows={items()}
+              columns={[
+                { header: t('name'), rowHeader: true, cell: (k) => k.name },
+                { header: t('scope'), cell: (k) => label(`scope.${k.scope}`) },
+                { header: t('prefix'), cell: (k) => <code>{k.prefix}</code> },
+                { header: t('created'), cell: (k) => formatTime(k.createdAt) },
+                { header: t('lastUsed'), cell: (k) => (k.lastUsedAt ? formatTime(k.lastUsedAt) : t('never')) },
+                { header: t('actions'), cell: (k) => <RowAction label={t('revoke')} name={k.name} disabled={rows.busy()} onClick={() => onRevoke(k)} /> },
+              ]}
+            />
+          )}
+        </ListState>
 
         <section class="card" aria-labelledby="create-key-title">
           <h2 id="create-key-title">{t('create')}</h2>

@@ -12,6 +12,9 @@ import { MEMBER_ROLES, type MemberRole } from '../../schema/enums'
 import { label, t as common } from '../i18n/common'
 import { t } from '../i18n/members'
 import { createConfirm } from '../components/ui/confirm-dialog'
+import { DataTable } from '../components/ui/data-table'
+import { ListState } from '../components/ui/list-state'
+import { RowAction } from '../components/ui/row-action'
 
 const roleOptions = () => MEMBER_ROLES.map((r) => ({ value: r, label: label(`role.${r}`) }))
 
@@ -75,61 +78,48 @@ export default function Members() {
       <p>{t('intro')}</p>
       <ErrorSummary problem={rows.problem()} hint={explain(rows.problem(), false)} />
       <Status text={rows.status()} />
-      <Show when={!members.error} fallback={<p class="notice error">{(members.error as ApiProblem)?.detail}</p>}>
-        <div class="table-wrap" role="region" aria-labelledby="members-caption" tabindex="0">
-          <table>
-            <caption id="members-caption">{t('list')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('name')}</th>
-                <th scope="col">{t('email')}</th>
-                <th scope="col">{t('role')}</th>
-                <th scope="col">{t('status')}</th>
-                <Show when={canManage()}>
-                  <th scope="col">{t('actions')}</th>
-                </Show>
-              </tr>
-            </thead>
-            <tbody>
-              <For each={members.latest ?? []}>
-                {(m) => (
-                  <tr>
-                    <th scope="row">
-                      {m.name} <Show when={m.userId === me()?.user.id}>{t('you')}</Show>
-                    </th>
-                    <td>{m.email}</td>
-                    <td>
-                      <Show when={canManage() && m.status === 'active'} fallback={label(`role.${m.role}`)}>
-                        <form class="row-form" onSubmit={onRoleSubmit(m)}>
-                          <label class="visually-hidden" for={`role-${m.id}`}>
-                            {t('roleFor', { name: m.name })}
-                          </label>
-                          <select id={`role-${m.id}`} name="role">
-                            <For each={roleOptions()}>{(o) => <option value={o.value} selected={o.value === m.role}>{o.label}</option>}</For>
-                          </select>
-                          <button type="submit" class="secondary small" disabled={rows.busy()}>
-                            {t('changeRole')}
-                            <span class="visually-hidden"> ({m.name})</span>
-                          </button>
-                        </form>
-                      </Show>
-                    </td>
-                    <td>{t(m.status)}</td>
-                    <Show when={canManage()}>
-                      <td>
-                        <button type="button" class="danger small" disabled={rows.busy()} onClick={() => onRemove(m)}>
-                          {t(m.status === 'pending' ? 'withdraw' : 'remove')}
-                          <span class="visually-hidden"> {m.name}</span>
-                        </button>
-                      </td>
-                    </Show>
-                  </tr>
-                )}
-              </For>
-            </tbody>
-          </table>
-        </div>
-      </Show>
+      <ListState resource={members} empty={null}>
+        {(items) => (
+          <DataTable
+            caption={t('list')}
+            rows={items()}
+            columns={[
+              {
+                header: t('name'),
+                rowHeader: true,
+                cell: (m) => (
+                  <>
+                    {m.name} <Show when={m.userId === me()?.user.id}>{t('you')}</Show>
+                  </>
+                ),
+              },
+              { header: t('email'), cell: (m) => m.email },
+              {
+                header: t('role'),
+                cell: (m) => (
+                  <Show when={canManage() && m.status === 'active'} fallback={label(`role.${m.role}`)}>
+                    <form class="row-form" onSubmit={onRoleSubmit(m)}>
+                      <label class="visually-hidden" for={`role-${m.id}`}>
+                        {t('roleFor', { name: m.name })}
+                      </label>
+                      <select id={`role-${m.id}`} name="role">
+                        <For each={roleOptions()}>{(o) => <option value={o.value} selected={o.value === m.role}>{o.label}</option>}</For>
+                      </select>
+                      <RowAction type="submit" class="secondary small" label={t('changeRole')} name={`(${m.name})`} disabled={rows.busy()} />
+                    </form>
+                  </Show>
+                ),
+              },
+              { header: t('status'), cell: (m) => t(m.status) },
+              {
+                header: t('actions'),
+                when: canManage,
+                cell: (m) => <RowAction label={t(m.status === 'pending' ? 'withdraw' : 'remove')} name={m.name} disabled={rows.busy()} onClick={() => onRemove(m)} />,
+              },
+            ]}
+          />
+        )}
+      </ListState>
 
       <Show when={canManage()}>
         <section class="card" aria-labelledby="add-member-title">
