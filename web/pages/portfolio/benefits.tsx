@@ -1,5 +1,6 @@
 import { For, Show, createMemo, createResource } from 'solid-js'
 import { PageTitle } from '../../components/ui/page-title'
+import { DataTable } from '../../components/ui/data-table'
 import { useOrg } from '../../components/layout/org-context'
 import { instrumentFactors } from '../../data/instruments'
 import { getBenefits, type BenefitFollowUp } from '../../data/portfolio'
@@ -18,33 +19,17 @@ function FactorChange(props: { item: Item; names: Map<string, { sv: string; en: 
   return (
     <Show when={props.item.factorChange} fallback={<p class="muted">{ti('noChange')}</p>}>
       {(fc) => (
-        <div class="table-wrap">
-          <table class="compact">
-            <caption>{ti('factorChange')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('factor')}</th>
-                <th scope="col" class="num">{ti('before')}</th>
-                <th scope="col" class="num">{ti('after')}</th>
-                <th scope="col" class="num">{ti('change')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              <For each={fc().factors}>
-                {(f) => (
-                  <tr>
-                    <th scope="row">
-                      {f.factorId} {props.names.get(f.factorId) ? local(props.names.get(f.factorId)!) : ''}
-                    </th>
-                    <td class="num">{f.before === null ? '–' : num(f.before)}</td>
-                    <td class="num">{f.after === null ? '–' : num(f.after)}</td>
-                    <td class="num">{f.change === null ? '–' : signed(f.change)}</td>
-                  </tr>
-                )}
-              </For>
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          class="compact"
+          caption={ti('factorChange')}
+          rows={fc().factors}
+          columns={[
+            { header: t('factor'), rowHeader: true, cell: (f) => `${f.factorId} ${props.names.get(f.factorId) ? local(props.names.get(f.factorId)!) : ''}` },
+            { header: ti('before'), numeric: true, cell: (f) => (f.before === null ? '–' : num(f.before)) },
+            { header: ti('after'), numeric: true, cell: (f) => (f.after === null ? '–' : num(f.after)) },
+            { header: ti('change'), numeric: true, cell: (f) => (f.change === null ? '–' : signed(f.change)) },
+          ]}
+        />
       )}
     </Show>
   )
