@@ -8,9 +8,9 @@ import { UnitTree, type TreeActions } from '../components/unit-tree'
 import { childrenOf, createUnit, deleteUnit, listUnits, updateUnit, type Unit } from '../data/units'
 import { clearFields, createForm, textValue } from '../lib/form'
 import type { ApiProblem } from '../lib/api'
-import { t as common } from '../i18n/common'
 import { t } from '../i18n/units'
 import { createConfirm } from '../components/ui/confirm-dialog'
+import { ListState } from '../components/ui/list-state'
 
 export default function Units() {
   const { slug, canManage } = useOrg()
@@ -86,11 +86,9 @@ export default function Units() {
       <Status text={rows.status()} />
       <section class="card" aria-labelledby="tree-title">
         <h2 id="tree-title">{t('tree')}</h2>
-        <Show when={!units.error} fallback={<p class="notice error">{(units.error as ApiProblem)?.detail}</p>}>
-          <Show when={(units.latest ?? []).length} fallback={<p>{units.loading ? common('loading') : t('empty')}</p>}>
-            <UnitTree tree={tree()} parentOptions={parentOptions()} actions={actions} parentId={null} />
-          </Show>
-        </Show>
+        <ListState resource={units} empty={t('empty')}>
+          {() => <UnitTree tree={tree()} parentOptions={parentOptions()} actions={actions} parentId={null} />}
+        </ListState>
       </section>
       <Show when={canManage()}>
         <section class="card" aria-labelledby="add-unit-title">

@@ -16,7 +16,7 @@ export function ListState<T>(props: {
   const items = () => props.resource.latest ?? []
   return (
     <Show when={!props.resource.error} fallback={<p class="notice error">{(props.resource.error as ApiProblem)?.detail}</p>}>
-      <Show when={items().length} fallback={<p>{props.resource.loading ? common('loading') : props.empty}</p>}>
+      <Show when={items().length} fallback={props.resource.loading ? <p class="loading">{common('loading')}</p> : <p>{props.empty}</p>}>
         {props.children(items)}
       </Show>
     </Show>
