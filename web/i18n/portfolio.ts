@@ -1,3 +1,4 @@
+import { formatDecimal, formatMoney } from '../lib/format'
 import { lang, texts } from '.'
 
 /** Texts of the portfolio, initiatives and benefits pages. */
@@ -176,17 +177,9 @@ export const t = texts(
   },
 )
 
-const locale = () => (lang() === 'en' ? 'en-GB' : 'sv-SE')
-
-/** Whole kronor as people read them: "1 250 000 kr" / "1,250,000 SEK". */
-export function money(n: number): string {
-  return lang() === 'en' ? `${n.toLocaleString('en-GB')} SEK` : `${n.toLocaleString('sv-SE')} kr`
-}
-
-/** A number with at most `digits` decimals in the chosen language. */
-export function num(n: number, digits = 1): string {
-  return n.toLocaleString(locale(), { maximumFractionDigits: digits })
-}
+/** Kronor and numbers of the portfolio pages, formatted in web/lib/format.ts. */
+export const money = formatMoney
+export const num = formatDecimal
 
 /** A fraction 0–1 as a percentage. */
 export function percent(f: number): string {

@@ -6,7 +6,7 @@ import { listDevMail } from '../data/dev-mail'
 import { asProblem } from '../lib/api'
 import { navigate, searchParam } from '../lib/router'
 import { textValue } from '../lib/form'
-import { formatTime } from '../i18n'
+import { formatTime } from '../lib/format'
 import { t } from '../i18n/public'
 
 function countText(count: number, to: string) {

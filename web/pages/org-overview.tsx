@@ -1,6 +1,7 @@
 import { Show } from 'solid-js'
 import { PageTitle } from '../components/ui/page-title'
 import { useOrg } from '../components/layout/org-context'
+import { formatNumber } from '../lib/format'
 import { countyName } from '../i18n/counties'
 import { label } from '../i18n/common'
 import { t } from '../i18n/org'
@@ -42,7 +43,7 @@ export default function OrgOverview() {
         </div>
         <div>
           <dt>{t('population')}</dt>
-          <dd>{org().population?.toLocaleString('sv-SE') ?? t('none')}</dd>
+          <dd>{org().population != null ? formatNumber(org().population) : t('none')}</dd>
         </div>
         <div>
           <dt>{t('benchmark')}</dt>

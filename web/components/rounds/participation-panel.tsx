@@ -1,7 +1,7 @@
 import { For, Show } from 'solid-js'
 import { percent, rateText } from './round-labels'
 import type { Participation } from '../../data/rounds'
-import { formatTime } from '../../i18n'
+import { formatTime } from '../../lib/format'
 import { t } from '../../i18n/rounds'
 
 type Row = Participation['byRole'][number] | Participation['byUnit'][number]

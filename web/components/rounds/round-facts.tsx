@@ -1,6 +1,6 @@
 import { Show } from 'solid-js'
 import type { Round } from '../../data/rounds'
-import { formatTime } from '../../i18n'
+import { formatTime } from '../../lib/format'
 import { t } from '../../i18n/rounds'
 
 /** What the round is: form, language, dates and how many are in it. */
