@@ -61,31 +61,3 @@ export const t = texts(
     languageName: 'English',
   },
 )
-
-/** Names of the closed lists of schema/enums. */
-export const label = texts(
-  {
-    'kind.municipality': 'Kommun',
-    'kind.region': 'Region',
-    'kind.agency': 'Myndighet',
-    'kind.company': 'Bolag',
-    'kind.other': 'Annan',
-    'role.owner': 'Ägare',
-    'role.admin': 'Administratör',
-    'role.analyst': 'Analytiker',
-    'scope.read': 'Läsa',
-    'scope.write': 'Läsa och skriva',
-  },
-  {
-    'kind.municipality': 'Municipality',
-    'kind.region': 'Region',
-    'kind.agency': 'Government agency',
-    'kind.company': 'Company',
-    'kind.other': 'Other',
-    'role.owner': 'Owner',
-    'role.admin': 'Administrator',
-    'role.analyst': 'Analyst',
-    'scope.read': 'Read',
-    'scope.write': 'Read and write',
-  },
-)

@@ -9,12 +9,12 @@ import { createApiKey, listApiKeys, revokeApiKey, type ApiKey, type NewApiKey } 
 import { clearFields, createForm, textValue } from '../lib/form'
 import { API_KEY_SCOPES, type ApiKeyScope } from '../../schema/enums'
 import { formatTime } from '../lib/format'
-import { label } from '../i18n/common'
 import { t } from '../i18n/api-keys'
 import { createConfirm } from '../components/ui/confirm-dialog'
 import { DataTable } from '../components/ui/data-table'
 import { ListState } from '../components/ui/list-state'
 import { RowAction } from '../components/ui/row-action'
+import { enumLabel, API_KEY_SCOPE } from '../i18n/enums'
 
 export default function ApiKeys() {
   const { slug, canManage } = useOrg()
@@ -68,7 +68,7 @@ export default function ApiKeys() {
               rows={items()}
               columns={[
                 { header: t('name'), rowHeader: true, cell: (k) => k.name },
-                { header: t('scope'), cell: (k) => label(`scope.${k.scope}`) },
+                { header: t('scope'), cell: (k) => enumLabel(API_KEY_SCOPE, k.scope) },
                 { header: t('prefix'), cell: (k) => <code>{k.prefix}</code> },
                 { header: t('created'), cell: (k) => formatTime(k.createdAt) },
                 { header: t('lastUsed'), cell: (k) => (k.lastUsedAt ? formatTime(k.lastUsedAt) : t('never')) },
@@ -83,7 +83,7 @@ export default function ApiKeys() {
           <ErrorSummary problem={add.problem()} form={() => addEl} />
           <form ref={(e) => (addEl = e)} onSubmit={onCreate} novalidate>
             <TextField name="keyName" label={t('name')} hint={t('nameHint')} required autocomplete="off" path="/name" error={add.error('/name')} />
-            <SelectField name="keyScope" label={t('scope')} required options={API_KEY_SCOPES.map((s) => ({ value: s, label: label(`scope.${s}`) }))} value="read" path="/scope" error={add.error('/scope')} />
+            <SelectField name="keyScope" label={t('scope')} required options={API_KEY_SCOPES.map((s) => ({ value: s, label: enumLabel(API_KEY_SCOPE, s) }))} value="read" path="/scope" error={add.error('/scope')} />
             <button type="submit" disabled={add.busy()}>
               {t('createButton')}
             </button>

@@ -8,9 +8,9 @@ import { searchParam } from '../lib/router'
 import { asProblem } from '../lib/api'
 import { createForm } from '../lib/form'
 import { formatTime } from '../lib/format'
-import { label } from '../i18n/common'
 import { t } from '../i18n/invitations'
 import { createConfirm } from '../components/ui/confirm-dialog'
+import { enumLabel, MEMBER_ROLE } from '../i18n/enums'
 
 /**
  * The landing of an invitation's link (it signs in once, accepting nothing) and the signed-in
@@ -105,7 +105,7 @@ export default function Invitations() {
                     <li class="card" aria-labelledby={`inv-${inv.id}`}>
                       <h3 id={`inv-${inv.id}`}>{inv.organisation.name}</h3>
                       <p>
-                        {t('invitedAs', { role: label(`role.${inv.role}`).toLowerCase() })}{' '}
+                        {t('invitedAs', { role: enumLabel(MEMBER_ROLE, inv.role).toLowerCase() })}{' '}
                         {inv.invitedBy ? t('invitedBy', { name: inv.invitedBy }) : inv.role === 'owner' ? t('ownerAtSignUp') : ''}{' '}
                         {t('expires', { time: formatTime(inv.expiresAt) })}
                       </p>

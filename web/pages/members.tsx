@@ -9,14 +9,15 @@ import { me } from '../data/session'
 import { clearFields, createForm, textValue } from '../lib/form'
 import type { ApiProblem } from '../lib/api'
 import { MEMBER_ROLES, type MemberRole } from '../../schema/enums'
-import { label, t as common } from '../i18n/common'
+import { t as common } from '../i18n/common'
 import { t } from '../i18n/members'
 import { createConfirm } from '../components/ui/confirm-dialog'
 import { DataTable } from '../components/ui/data-table'
 import { ListState } from '../components/ui/list-state'
 import { RowAction } from '../components/ui/row-action'
+import { enumLabel, MEMBER_ROLE } from '../i18n/enums'
 
-const roleOptions = () => MEMBER_ROLES.map((r) => ({ value: r, label: label(`role.${r}`) }))
+const roleOptions = () => MEMBER_ROLES.map((r) => ({ value: r, label: enumLabel(MEMBER_ROLE, r) }))
 
 /** Why the API said no, in the words of this page (409 and 403 have fixed meanings here). */
 function explain(problem: ApiProblem | null, adding: boolean): string | undefined {
@@ -39,7 +40,7 @@ export default function Members() {
       const role = new FormData(event.currentTarget as HTMLFormElement).get('role') as MemberRole
       await rows.run(async () => {
         await changeRole(slug, member.id, role)
-        return t('roleChanged', { name: member.name, role: label(`role.${role}`).toLowerCase() })
+        return t('roleChanged', { name: member.name, role: enumLabel(MEMBER_ROLE, role).toLowerCase() })
       })
       // Reloaded either way: on failure the select goes back to the stored role.
       refetch()
@@ -97,7 +98,7 @@ export default function Members() {
               {
                 header: t('role'),
                 cell: (m) => (
-                  <Show when={canManage() && m.status === 'active'} fallback={label(`role.${m.role}`)}>
+                  <Show when={canManage() && m.status === 'active'} fallback={enumLabel(MEMBER_ROLE, m.role)}>
                     <form class="row-form" onSubmit={onRoleSubmit(m)}>
                       <label class="visually-hidden" for={`role-${m.id}`}>
                         {t('roleFor', { name: m.name })}

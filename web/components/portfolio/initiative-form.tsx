@@ -9,10 +9,10 @@ import { RATINGS, bodyOf, draftOf, emptyDraft, type Draft } from './initiative-d
 import type { Initiative } from '../../data/initiatives'
 import { instrumentFactors } from '../../data/instruments'
 import { createForm } from '../../lib/form'
-import { t } from '../../i18n/portfolio'
 import { ti } from '../../i18n/initiatives'
 import { t as common } from '../../i18n/common'
 import { INITIATIVE_KINDS, INITIATIVE_STATUSES, INITIATIVE_TARGETS, PINS } from '../../../schema/enums'
+import { enumLabel, INITIATIVE_KIND, INITIATIVE_STATUS, INITIATIVE_TARGET, PIN } from '../../i18n/enums'
 
 export interface InitiativeFormProps {
   initial?: Initiative
@@ -52,15 +52,15 @@ export function InitiativeForm(props: InitiativeFormProps) {
         </Show>
         <textarea id="description" name="description" rows="3" data-path="/description" value={draft.description} onInput={(e) => set('description', e.currentTarget.value)} />
       </div>
-      <SelectField name="kind" label={ti('kind')} required options={INITIATIVE_KINDS.map((k) => ({ value: k, label: t(`kind.${k}`) }))} value={draft.kind} onChange={(v) => set('kind', v as Draft['kind'])} path="/kind" error={form.error('/kind')} />
-      <SelectField name="target" label={ti('target')} required options={INITIATIVE_TARGETS.map((k) => ({ value: k, label: t(`target.${k}`) }))} value={draft.target} onChange={(v) => set('target', v as Draft['target'])} path="/target" error={form.error('/target')} />
+      <SelectField name="kind" label={ti('kind')} required options={INITIATIVE_KINDS.map((k) => ({ value: k, label: enumLabel(INITIATIVE_KIND, k) }))} value={draft.kind} onChange={(v) => set('kind', v as Draft['kind'])} path="/kind" error={form.error('/kind')} />
+      <SelectField name="target" label={ti('target')} required options={INITIATIVE_TARGETS.map((k) => ({ value: k, label: enumLabel(INITIATIVE_TARGET, k) }))} value={draft.target} onChange={(v) => set('target', v as Draft['target'])} path="/target" error={form.error('/target')} />
       <Show when={factors.latest}>
         {(list) => <FactorPicker factors={list()} strengths={draft.strengths} onChange={(id, s) => set('strengths', id, s)} error={form.error('/factors')} />}
       </Show>
       <TextField name="cost" label={ti('cost')} hint={ti('costHint')} inputmode="numeric" value={draft.cost} onInput={(e) => set('cost', e.currentTarget.value)} path="/cost" error={form.error('/cost')} />
       <TextField name="owner" label={ti('owner')} value={draft.owner} onInput={(e) => set('owner', e.currentTarget.value)} path="/owner" error={form.error('/owner')} />
-      <SelectField name="status" label={ti('status')} required options={INITIATIVE_STATUSES.map((k) => ({ value: k, label: t(`status.${k}`) }))} value={draft.status} onChange={(v) => set('status', v as Draft['status'])} path="/status" error={form.error('/status')} />
-      <SelectField name="pin" label={ti('pin')} required options={PINS.map((k) => ({ value: k, label: t(`pin.${k}`) }))} value={draft.pin} onChange={(v) => set('pin', v as Draft['pin'])} path="/pin" error={form.error('/pin')} />
+      <SelectField name="status" label={ti('status')} required options={INITIATIVE_STATUSES.map((k) => ({ value: k, label: enumLabel(INITIATIVE_STATUS, k) }))} value={draft.status} onChange={(v) => set('status', v as Draft['status'])} path="/status" error={form.error('/status')} />
+      <SelectField name="pin" label={ti('pin')} required options={PINS.map((k) => ({ value: k, label: enumLabel(PIN, k) }))} value={draft.pin} onChange={(v) => set('pin', v as Draft['pin'])} path="/pin" error={form.error('/pin')} />
       <TextField name="pinReason" label={ti('pinReason')} value={draft.pinReason} onInput={(e) => set('pinReason', e.currentTarget.value)} path="/pinReason" error={form.error('/pinReason')} />
       <fieldset>
         <legend>{ti('values')}</legend>

@@ -2,6 +2,7 @@ import { For, Show, createMemo } from 'solid-js'
 import { DataTable } from '../ui/data-table'
 import type { ImportCheck, PreviewRow, RowProblem } from './import-check'
 import { t } from '../../i18n/rounds'
+import { enumLabel, RESPONDENT_ROLE } from '../../i18n/enums'
 
 /** Rows drawn at most: every row with a problem is always among them. */
 const MAX_SHOWN = 200
@@ -73,7 +74,7 @@ export function ImportPreview(props: { check: ImportCheck; source: string }) {
           { header: t('row'), rowHeader: true, cell: (r) => r.row },
           { header: t('email'), cell: (r) => r.email },
           { header: t('personName'), cell: (r) => r.name },
-          { header: t('role'), cell: (r) => (r.roleCode ? t(`role.${r.roleCode}`) : r.role) },
+          { header: t('role'), cell: (r) => (r.roleCode ? enumLabel(RESPONDENT_ROLE, r.roleCode) : r.role) },
           { header: t('unit'), cell: (r) => r.unit },
           { header: t('verdict'), cell: (r) => <Verdict row={r} /> },
         ]}

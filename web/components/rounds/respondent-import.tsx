@@ -8,6 +8,7 @@ import { createForm } from '../../lib/form'
 import { RESPONDENT_ROLES } from '../../../schema/enums'
 import { t as common } from '../../i18n/common'
 import { t } from '../../i18n/rounds'
+import { enumLabel, RESPONDENT_ROLE } from '../../i18n/enums'
 
 interface Source {
   /** The file's name, or null for pasted text. */
@@ -91,7 +92,7 @@ export function RespondentImport(props: { slug: string; roundId: string; open: b
           <For each={RESPONDENT_ROLES}>
             {(r) => (
               <li>
-                <code>{r}</code> – {t(`role.${r}`)}
+                <code>{r}</code> – {enumLabel(RESPONDENT_ROLE, r)}
               </li>
             )}
           </For>

@@ -7,6 +7,7 @@ import { Status } from '../ui/status'
 import { removeRespondent, type Respondent } from '../../data/rounds'
 import { createForm } from '../../lib/form'
 import { t } from '../../i18n/rounds'
+import { enumLabel, RESPONDENT_ROLE, RESPONDENT_STATUS } from '../../i18n/enums'
 
 /** Rows drawn per step: a round can hold thousands, and the page must stay quick. */
 const STEP = 100
@@ -50,9 +51,9 @@ export function RespondentList(props: { slug: string; roundId: string; responden
           columns={[
             { header: t('email'), rowHeader: true, cell: (r) => r.email },
             { header: t('personName'), cell: (r) => r.name ?? '' },
-            { header: t('role'), cell: (r) => t(`role.${r.role}`) },
+            { header: t('role'), cell: (r) => enumLabel(RESPONDENT_ROLE, r.role) },
             { header: t('unit'), cell: (r) => props.unitName(r.unitId) },
-            { header: t('respondentStatus'), cell: (r) => t(`rstatus.${r.status}`) },
+            { header: t('respondentStatus'), cell: (r) => enumLabel(RESPONDENT_STATUS, r.status) },
             {
               header: t('actions'),
               when: () => props.canRemove,

@@ -2,6 +2,7 @@ import { Show } from 'solid-js'
 import type { Participation, Round } from '../../data/rounds'
 import { formatShare, formatTime } from '../../lib/format'
 import { t } from '../../i18n/rounds'
+import { enumLabel, ASSESSMENT_STATUS } from '../../i18n/enums'
 
 /** A share 0–1 as a whole percent in the chosen language ("33 %" in Swedish). */
 export const percent = (rate: number | null): string => formatShare(rate)
@@ -14,7 +15,7 @@ export function rateText(p: Pick<Participation, 'invited' | 'submitted' | 'rate'
 }
 
 export function StatusBadge(props: { status: Round['status'] }) {
-  return <span class={`badge badge-${props.status}`}>{t(`status.${props.status}`)}</span>
+  return <span class={`badge badge-${props.status}`}>{enumLabel(ASSESSMENT_STATUS, props.status)}</span>
 }
 
 /** The dates that matter for the round's state, one per line. */

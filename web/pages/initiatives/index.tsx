@@ -3,9 +3,10 @@ import { PageTitle } from '../../components/ui/page-title'
 import { useOrg } from '../../components/layout/org-context'
 import { ListState } from '../../components/ui/list-state'
 import { listInitiatives } from '../../data/initiatives'
-import { money, t } from '../../i18n/portfolio'
+import { money } from '../../i18n/portfolio'
 import { ti } from '../../i18n/initiatives'
 import '../../styles/portfolio.css'
+import { enumLabel, INITIATIVE_KIND, INITIATIVE_STATUS, INITIATIVE_TARGET, PIN } from '../../i18n/enums'
 
 export default function Initiatives() {
   const { slug } = useOrg()
@@ -32,10 +33,10 @@ export default function Initiatives() {
                   </h2>
                   <p class="ranking-facts">
                     <span class="badge" classList={{ out: i.status === 'stopped' || i.status === 'done' }}>
-                      {t(`status.${i.status}`)}
+                      {enumLabel(INITIATIVE_STATUS, i.status)}
                     </span>
                     <span>
-                      {t(`kind.${i.kind}`)} · {t(`target.${i.target}`)}
+                      {enumLabel(INITIATIVE_KIND, i.kind)} · {enumLabel(INITIATIVE_TARGET, i.target)}
                     </span>
                     <span>{i.cost !== undefined ? money(i.cost) : ti('noCost')}</span>
                     <Show when={i.owner}>
@@ -44,7 +45,7 @@ export default function Initiatives() {
                       </span>
                     </Show>
                     <Show when={i.pin !== 'auto'}>
-                      <span>{t(`pin.${i.pin}`)}</span>
+                      <span>{enumLabel(PIN, i.pin)}</span>
                     </Show>
                     <span>{i.factors.map((f) => `${f.factorId}:${f.strength}`).join(' ')}</span>
                   </p>

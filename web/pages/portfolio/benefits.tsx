@@ -9,6 +9,7 @@ import { t as common } from '../../i18n/common'
 import { local, num, t } from '../../i18n/portfolio'
 import { ti } from '../../i18n/initiatives'
 import '../../styles/portfolio.css'
+import { enumLabel, INITIATIVE_STATUS } from '../../i18n/enums'
 
 type Item = BenefitFollowUp['items'][number]
 
@@ -58,7 +59,7 @@ export default function Benefits() {
                       </h2>
                       <p class="ranking-facts">
                         <span class="badge" classList={{ out: item.status !== 'done' }}>
-                          {t(`status.${item.status}`)}
+                          {enumLabel(INITIATIVE_STATUS, item.status)}
                         </span>
                         <Show when={item.doneOn}>{(on) => <span>{ti('doneOn', { date: on() })}</span>}</Show>
                         <Show when={item.owner}>

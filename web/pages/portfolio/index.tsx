@@ -16,6 +16,7 @@ import { formatTime } from '../../lib/format'
 import { t as common } from '../../i18n/common'
 import { money, num, t } from '../../i18n/portfolio'
 import '../../styles/portfolio.css'
+import { enumLabel, INITIATIVE_STATUS } from '../../i18n/enums'
 
 const ACTIVE = new Set(['idea', 'planned', 'ongoing'])
 const NO_TYPE_BAND = { min: 0, max: 1 }
@@ -96,7 +97,7 @@ export default function PortfolioPage() {
                       <ul>
                         {r().excluded.map((e) => (
                           <li>
-                            {byId().get(e.initiativeId)?.title ?? e.initiativeId}: {t(`status.${e.reason}`)}
+                            {byId().get(e.initiativeId)?.title ?? e.initiativeId}: {enumLabel(INITIATIVE_STATUS, e.reason)}
                           </li>
                         ))}
                       </ul>

@@ -11,6 +11,7 @@ import { navigate } from '../../lib/router'
 import { t as common } from '../../i18n/common'
 import { t } from '../../i18n/rounds'
 import '../../styles/rounds.css'
+import { enumLabel, FORM_SHORT } from '../../i18n/enums'
 
 /** Participation of an open or closed round, fetched per row (a draft has nobody invited). */
 function RateCell(props: { slug: string; round: Round }) {
@@ -45,7 +46,7 @@ export default function RoundList() {
             columns={[
               { header: t('name'), rowHeader: true, cell: (r) => <a href={`${base}/${encodeURIComponent(r.id)}`}>{r.name}</a> },
               { header: t('status'), cell: (r) => <StatusBadge status={r.status} /> },
-              { header: t('form'), cell: (r) => t(`formShort.${r.form}`) },
+              { header: t('form'), cell: (r) => enumLabel(FORM_SHORT, r.form) },
               { header: t('dates'), cell: (r) => <RoundDates round={r} /> },
               { header: t('participation'), cell: (r) => <RateCell slug={slug} round={r} /> },
             ]}
