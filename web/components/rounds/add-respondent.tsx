@@ -8,7 +8,7 @@ import { clearFields, createForm, textValue } from '../../lib/form'
 import { Email } from '../../../schema/api/common'
 import { RESPONDENT_ROLES } from '../../../schema/enums'
 import { t as common } from '../../i18n/common'
-import { t } from '../../i18n/rounds'
+import { t } from '../../i18n/rounds-respondents'
 import { enumLabel, RESPONDENT_ROLE } from '../../i18n/enums'
 
 /** One respondent by hand; the answer's per-row error (if any) is shown by the field it concerns. */

@@ -1,7 +1,7 @@
 import { For, Show, createMemo } from 'solid-js'
 import { DataTable } from '../ui/data-table'
 import type { ImportCheck, PreviewRow, RowProblem } from './import-check'
-import { t } from '../../i18n/rounds'
+import { t } from '../../i18n/rounds-respondents'
 import { enumLabel, RESPONDENT_ROLE } from '../../i18n/enums'
 
 /** Rows drawn at most: every row with a problem is always among them. */

@@ -2,7 +2,7 @@ import { For, Show } from 'solid-js'
 import { percent, rateText } from './round-labels'
 import type { Participation } from '../../data/rounds'
 import { formatTime } from '../../lib/format'
-import { t } from '../../i18n/rounds'
+import { t } from '../../i18n/rounds-respondents'
 import { enumLabel, RESPONDENT_ROLE } from '../../i18n/enums'
 
 type Row = Participation['byRole'][number] | Participation['byUnit'][number]

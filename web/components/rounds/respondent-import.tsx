@@ -7,7 +7,7 @@ import { importCsv, type ImportResult } from '../../data/rounds'
 import { createForm } from '../../lib/form'
 import { RESPONDENT_ROLES } from '../../../schema/enums'
 import { t as common } from '../../i18n/common'
-import { t } from '../../i18n/rounds'
+import { t } from '../../i18n/rounds-respondents'
 import { enumLabel, RESPONDENT_ROLE } from '../../i18n/enums'
 
 interface Source {

@@ -6,7 +6,7 @@ import { ErrorSummary } from '../ui/error-summary'
 import { Status } from '../ui/status'
 import { removeRespondent, type Respondent } from '../../data/rounds'
 import { createForm } from '../../lib/form'
-import { t } from '../../i18n/rounds'
+import { t } from '../../i18n/rounds-respondents'
 import { enumLabel, RESPONDENT_ROLE, RESPONDENT_STATUS } from '../../i18n/enums'
 
 /** Rows drawn per step: a round can hold thousands, and the page must stay quick. */
