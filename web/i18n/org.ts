@@ -28,7 +28,6 @@ export const t = texts(
     sharing: 'Delar resultat anonymt',
     notSharing: 'Delar inte resultat',
     none: '–',
-    readOnly: 'Din roll får se men inte ändra detta. Ägare och administratörer kan göra ändringar.',
     forbiddenHint: 'Bara ägare och administratörer får göra detta.',
   },
   {
@@ -57,7 +56,6 @@ export const t = texts(
     sharing: 'Shares results anonymously',
     notSharing: 'Does not share results',
     none: '–',
-    readOnly: 'Your role may see but not change this. Owners and administrators can make changes.',
     forbiddenHint: 'Only owners and administrators may do this.',
   },
 )

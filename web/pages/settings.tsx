@@ -10,7 +10,6 @@ import { DomainSettings } from '../components/domain-settings'
 import { createForm, numberValue, textValue } from '../lib/form'
 import { OIDC_TOKEN_AUTH_METHODS, type CountyCode, type OidcTokenAuthMethod, type OrgKind } from '../../schema/enums'
 import { t as common } from '../i18n/common'
-import { t as orgText } from '../i18n/org'
 import { t } from '../i18n/settings'
 
 export default function Settings() {
@@ -64,7 +63,7 @@ export default function Settings() {
     <div class="stack">
       <PageTitle text={t('title')}>{t('title')}</PageTitle>
       <Show when={!canManage()}>
-        <p class="notice">{orgText('readOnly')}</p>
+        <p class="notice">{common('readOnly')}</p>
       </Show>
 
       <section class="card" aria-labelledby="general-title">

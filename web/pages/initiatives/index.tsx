@@ -4,7 +4,7 @@ import { useOrg } from '../../components/layout/org-context'
 import { ListState } from '../../components/ui/list-state'
 import { listInitiatives } from '../../data/initiatives'
 import { money } from '../../i18n/portfolio'
-import { ti } from '../../i18n/initiatives'
+import { t } from '../../i18n/initiatives'
 import '../../styles/portfolio.css'
 import { enumLabel, INITIATIVE_KIND, INITIATIVE_STATUS, INITIATIVE_TARGET, PIN } from '../../i18n/enums'
 
@@ -14,15 +14,15 @@ export default function Initiatives() {
   const [items] = createResource(() => listInitiatives(slug))
   return (
     <div class="stack">
-      <PageTitle text={ti('title')}>{ti('title')}</PageTitle>
-      <p>{ti('intro')}</p>
+      <PageTitle text={t('title')}>{t('title')}</PageTitle>
+      <p>{t('intro')}</p>
       <p class="actions-row">
         <a class="button" href={`${base}/initiatives/new`}>
-          {ti('new')}
+          {t('new')}
         </a>
-        <a href={`${base}/portfolio`}>{ti('toPortfolio')}</a>
+        <a href={`${base}/portfolio`}>{t('toPortfolio')}</a>
       </p>
-      <ListState resource={items} empty={ti('empty')}>
+      <ListState resource={items} empty={t('empty')}>
         {(list) => (
           <ul class="initiative-list">
             <For each={list()}>
@@ -38,10 +38,10 @@ export default function Initiatives() {
                     <span>
                       {enumLabel(INITIATIVE_KIND, i.kind)} · {enumLabel(INITIATIVE_TARGET, i.target)}
                     </span>
-                    <span>{i.cost !== undefined ? money(i.cost) : ti('noCost')}</span>
+                    <span>{i.cost !== undefined ? money(i.cost) : t('noCost')}</span>
                     <Show when={i.owner}>
                       <span>
-                        {ti('owner')}: {i.owner}
+                        {t('owner')}: {i.owner}
                       </span>
                     </Show>
                     <Show when={i.pin !== 'auto'}>
