@@ -1,6 +1,7 @@
 import type {
   ApiKeyScope,
   AssessmentStatus,
+  BalanceFlag,
   Form,
   InitiativeKind,
   InitiativeStatus,
@@ -104,4 +105,21 @@ export const PIN: Labels<Pin> = {
   auto: { sv: 'Väljs efter poäng', en: 'Chosen by score' },
   in: { sv: 'Alltid med i portföljen', en: 'Always in the portfolio' },
   out: { sv: 'Aldrig med i portföljen', en: 'Never in the portfolio' },
+}
+
+
+/** A role as a group of the results breakdown ("Annan roll" where a list says "Annan"). */
+export const RESPONDENT_ROLE_GROUP: Labels<RespondentRole> = {
+  management: { sv: 'Ledning', en: 'Senior management' },
+  manager: { sv: 'Chef', en: 'Manager' },
+  it: { sv: 'IT', en: 'IT' },
+  business_developer: { sv: 'Verksamhetsutvecklare', en: 'Business developer' },
+  staff: { sv: 'Medarbetare', en: 'Staff' },
+  other: { sv: 'Annan roll', en: 'Other role' },
+}
+
+/** The warning the results show for a balance flag. */
+export const BALANCE_FLAG: Labels<BalanceFlag> = {
+  efficiency_creep: { sv: 'Flagga: effektiviseringsdrift. Effektiviseringen drar ifrån innovationen; risken är att förbättra det befintliga men missa det nya.', en: 'Flag: efficiency creep. Efficiency pulls away from innovation; the risk is improving what exists while missing what is new.' },
+  innovation_without_base: { sv: 'Flagga: innovation utan bas. Innovationen ligger långt före effektiviteten; risken är piloter som inte kan förvaltas eller skalas.', en: 'Flag: innovation without a base. Innovation is far ahead of efficiency; the risk is pilots that cannot be run or scaled.' },
 }

@@ -4,6 +4,8 @@ import { getResults, isShown, type Group } from '../../data/results'
 import type { Participation } from '../../data/rounds'
 import { formatPercent, formatNumber } from '../../lib/format'
 import { hiddenText, t } from '../../i18n/results'
+import { enumLabel, RESPONDENT_ROLE_GROUP } from '../../i18n/enums'
+import type { RespondentRole } from '../../../schema/enums'
 import { TableWrap } from '../charts/chart-frame'
 
 type By = 'role' | 'unit'
@@ -27,7 +29,7 @@ export function Breakdown(props: {
   const columns = () => ['overall', ...props.names.dimensions.map((d) => d.id), ...props.names.categories]
 
   const groupName = (by: By, id: string) =>
-    by === 'role' ? t(`role_${id}` as 'role_it') : id === 'unassigned' ? t('unassigned') : (props.unitNames.get(id) ?? id)
+    by === 'role' ? enumLabel(RESPONDENT_ROLE_GROUP, id as RespondentRole) : id === 'unassigned' ? t('unassigned') : (props.unitNames.get(id) ?? id)
 
   const submitted = (by: By, id: string): number | undefined => {
     const p = props.participation

@@ -19,6 +19,8 @@ import { formatDate, formatNumber } from '../../lib/format'
 import { asProblem } from '../../lib/api'
 import { t as common } from '../../i18n/common'
 import { t } from '../../i18n/results'
+import { enumLabel, RESPONDENT_ROLE_GROUP } from '../../i18n/enums'
+import type { RespondentRole } from '../../../schema/enums'
 import type { PageProps } from '../../routes'
 import { useNames } from './labels'
 import '../../styles/results.css'
@@ -66,7 +68,7 @@ export default function ResultsPage(props: PageProps) {
       results: data()!,
       participation: p?.ok ? p.data : undefined,
       name: label,
-      roleName: (r) => t(`role_${r}` as 'role_it'),
+      roleName: (r) => enumLabel(RESPONDENT_ROLE_GROUP, r as RespondentRole),
       unitName: (u) => (u === null ? t('unassigned') : (units.get(u) ?? u)),
       filename: `${slug}-${(round.latest?.name ?? id()).replace(/[^\p{L}\p{N}-]+/gu, '-')}.xlsx`,
     })
