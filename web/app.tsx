@@ -2,8 +2,8 @@ import { Show, Suspense, createMemo } from 'solid-js'
 import { Dynamic } from 'solid-js/web'
 import { location, matchRoute } from './lib/router'
 import { OrgLayout, routes } from './routes'
-import { SiteHeader } from './components/site-header'
-import { SiteFooter } from './components/site-footer'
+import { SiteHeader } from './components/layout/site-header'
+import { SiteFooter } from './components/layout/site-footer'
 import { t } from './i18n/common'
 
 export function App() {

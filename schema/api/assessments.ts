@@ -1,6 +1,6 @@
 import * as z from 'zod/mini'
 import { ASSESSMENT_STATUSES, FORMS, HIDDEN_REASONS, LANGS, RESPONDENT_ROLES } from '../enums'
-import { msg } from './common'
+import { msg, Score as BaseScore } from './common'
 
 const Iso = z.string().check(
   z.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/, {
@@ -79,6 +79,9 @@ export const Respondent = z.object({
 
 export const RemindersSent = z.object({ sent: z.number() })
 
+/** The invitation as respondents will read it, with a placeholder where the personal link goes. */
+export const InvitationPreview = z.object({ subject: z.string(), text: z.string(), language: z.enum(LANGS) })
+
 const Counts = { invited: z.number(), started: z.number(), submitted: z.number(), rate: z.nullable(z.number()) }
 const Hidden = { suppressed: z.literal(true) }
 const RoleId = { role: z.enum(RESPONDENT_ROLES) }
@@ -99,15 +102,8 @@ export const Participation = z.object({
 
 export const ResultsQuery = z.strictObject({ breakdown: z.optional(z.enum(['role', 'unit'])) })
 
-const Score = z.object({
-  id: z.string(),
-  percent: z.nullable(z.number()),
-  ci: z.nullable(z.tuple([z.number(), z.number()])),
-  n: z.number(),
-  suppressed: z.optional(z.literal(true)),
-  /** Why a suppressed score is hidden (docs/model.md §4). */
-  hidden: z.optional(z.enum(HIDDEN_REASONS)),
-})
+/** Why a suppressed score is hidden (docs/model.md §4). */
+const Score = z.extend(BaseScore, { hidden: z.optional(z.enum(HIDDEN_REASONS)) })
 const ScoreLevels = { overall: Score, dimensions: z.array(Score), categories: z.array(Score), factors: z.array(Score) }
 const Group = z.union([z.object({ id: z.string(), n: z.number(), ...ScoreLevels }), z.object({ id: z.string(), suppressed: z.literal(true), hidden: z.optional(z.enum(HIDDEN_REASONS)) })])
 

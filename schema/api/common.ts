@@ -26,3 +26,14 @@ export function pageOf<T extends z.core.$ZodType>(item: T) {
 export const Health = z.object({ status: z.literal('ok') })
 /** Health when a required secret is missing or weak: the names only, never a value. */
 export const HealthMisconfigured = z.object({ status: z.literal('misconfigured'), missing: z.array(z.string()) })
+
+/** A score of the results and the trends: percent 0–100 with its 95 % interval, over n answers;
+ *  `suppressed` when fewer answered than the anonymity threshold allows to show. */
+export const Score = z.object({
+  id: z.string(),
+  percent: z.nullable(z.number()),
+  ci: z.nullable(z.tuple([z.number(), z.number()])),
+  n: z.number(),
+  suppressed: z.optional(z.literal(true)),
+})
+export type Score = z.infer<typeof Score>

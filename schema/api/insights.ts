@@ -1,15 +1,8 @@
 import * as z from 'zod/mini'
 import { FORMS } from '../enums'
+import { Score } from './common'
 
 /** Schemas of the follow-up over time (trends) and the comparison with peers (benchmark). */
-
-const Score = z.object({
-  id: z.string(),
-  percent: z.nullable(z.number()),
-  ci: z.nullable(z.tuple([z.number(), z.number()])),
-  n: z.number(),
-  suppressed: z.optional(z.literal(true)),
-})
 
 const TrendRound = z.object({
   assessmentId: z.string(),
@@ -42,6 +35,12 @@ const Stat = z.object({
   percentileRank: z.nullable(z.number()),
 })
 
-export const Benchmark = z.object({
-  groups: z.array(z.union([z.object({ group: PeerGroupId, size: z.number(), scores: z.array(Stat) }), z.object({ group: PeerGroupId, suppressed: z.literal(true) })])),
-})
+const ShownPeerGroup = z.object({ group: PeerGroupId, size: z.number(), scores: z.array(Stat) })
+const PeerGroup = z.union([ShownPeerGroup, z.object({ group: PeerGroupId, suppressed: z.literal(true) })])
+
+export const Benchmark = z.object({ groups: z.array(PeerGroup) })
+/** The peer comparison of a round, one of its groups (shown or suppressed), a shown one and its score. */
+export type Benchmark = z.infer<typeof Benchmark>
+export type PeerGroup = z.infer<typeof PeerGroup>
+export type ShownPeerGroup = z.infer<typeof ShownPeerGroup>
+export type PeerScore = z.infer<typeof Stat>

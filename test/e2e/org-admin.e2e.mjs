@@ -20,7 +20,6 @@ export default async function ({ baseUrl, browser, screenshotDir }) {
   const slug = await signUpByApi(baseUrl, email)
   const { context, page } = await openPage(browser)
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseUrl })
-  page.on('dialog', (dialog) => dialog.accept())
   try {
     // The developer mailbox lists the sign-in link; following it signs in.
     await page.goto(`${baseUrl}/dev/mail`)
@@ -56,6 +55,7 @@ export default async function ({ baseUrl, browser, screenshotDir }) {
     await page.getByRole('button', { name: 'Spara' }).click()
     await page.getByRole('status').filter({ hasText: 'Äldreomsorg har flyttats.' }).waitFor()
     await page.getByRole('button', { name: 'Ta bort Utbildningsförvaltningen' }).click()
+    await page.getByRole('dialog', { name: 'Ta bort enheten Utbildningsförvaltningen?' }).getByRole('button', { name: 'Ta bort' }).click()
     await page.locator('.error-summary', { hasText: 'underenheter' }).waitFor()
     await checkA11y(page, 'the units page')
     await screenshot(page, screenshotDir, 'units')
@@ -97,6 +97,7 @@ export default async function ({ baseUrl, browser, screenshotDir }) {
     await page.reload()
     await page.getByRole('row', { name: /Anna Analytiker/ }).getByText('Medlem', { exact: true }).waitFor()
     await page.getByRole('button', { name: 'Ta bort Anna Analytiker' }).click()
+    await page.getByRole('dialog', { name: 'Ta bort Anna Analytiker ur organisationen?' }).getByRole('button', { name: 'Ta bort' }).click()
     await page.getByRole('status').filter({ hasText: 'Anna Analytiker har tagits bort.' }).waitFor()
 
     // API keys: the secret is shown once, works as a bearer credential, and is revoked.
@@ -117,6 +118,7 @@ export default async function ({ baseUrl, browser, screenshotDir }) {
     await page.getByRole('button', { name: 'Jag har sparat nyckeln' }).click()
     assert(!(await secretField.isVisible()), 'the secret is gone once dismissed')
     await page.getByRole('button', { name: 'Återkalla Rapportverktyget' }).click()
+    await page.getByRole('dialog', { name: /Återkalla nyckeln Rapportverktyget\?/ }).getByRole('button', { name: 'Återkalla' }).click()
     await page.getByRole('status').filter({ hasText: 'återkallad' }).waitFor()
     const revoked = await fetch(`${baseUrl}/api/v1/orgs/${slug}/units`, { headers: { Authorization: `Bearer ${secret}` } })
     assert(revoked.status === 401, `a revoked key is refused (${revoked.status})`)

@@ -70,7 +70,6 @@ export default async function ({ baseUrl, browser, screenshotDir }) {
   const email = `portfolj-${tag}@kommun.example`
   const slug = await signUp(baseUrl, email)
   const { context, page } = await openPage(browser)
-  page.on('dialog', (dialog) => dialog.accept())
   // API calls share the browser's session cookie; cookie writes need the app's Origin.
   const api = (method, path, body) => context.request.fetch(`${baseUrl}/api/v1${path}`, { method, headers: { Origin: baseUrl, 'Content-Type': 'application/json' }, data: body === undefined ? undefined : JSON.stringify(body) })
   try {

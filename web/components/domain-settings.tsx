@@ -1,12 +1,16 @@
-import { For, Show, createResource, createSignal } from 'solid-js'
-import { TextField } from './fields'
-import { ErrorSummary } from './error-summary'
-import { Status } from './status'
+import { Show, createResource, createSignal } from 'solid-js'
+import { TextField } from './ui/fields'
+import { ErrorSummary } from './ui/error-summary'
+import { Status } from './ui/status'
 import { claimDomain, deleteDomain, listDomains, verifyDomain, type OrgDomain } from '../data/domains'
-import { asProblem, type ApiProblem } from '../lib/api'
+import { asProblem } from '../lib/api'
 import { clearFields, createForm, textValue } from '../lib/form'
-import { formatTime } from '../i18n'
+import { formatTime } from '../lib/format'
 import { t } from '../i18n/domains'
+import { createConfirm } from './ui/confirm-dialog'
+import { DataTable } from './ui/data-table'
+import { ListState } from './ui/list-state'
+import { RowAction } from './ui/row-action'
 
 /** A value to paste into DNS, selectable as text and copied by a button named for what it copies. */
 function CopyValue(props: { id: string; value: string; label: string; onCopied: (text: string) => void }) {
@@ -37,6 +41,7 @@ function CopyValue(props: { id: string; value: string; label: string; onCopied: 
 export function DomainSettings(props: { slug: string; canManage: boolean; onChange?: () => void }) {
   const [domains, { refetch }] = createResource(() => (props.canManage ? props.slug : false), listDomains)
   const rows = createForm()
+  const confirm = createConfirm()
   const add = createForm()
   const [checking, setChecking] = createSignal<string | null>(null)
   const [rowError, setRowError] = createSignal<{ id: string; text: string } | null>(null)
@@ -62,7 +67,7 @@ export function DomainSettings(props: { slug: string; canManage: boolean; onChan
   }
 
   async function onRemove(d: OrgDomain) {
-    if (!window.confirm(t('confirmRemove', { domain: d.domain }))) return
+    if (!(await confirm.ask({ title: t('confirmRemove', { domain: d.domain }), confirmLabel: t('remove') }))) return
     setRowError(null)
     const ok = await rows.run(async () => {
       await deleteDomain(props.slug, d.id)
@@ -90,52 +95,44 @@ export function DomainSettings(props: { slug: string; canManage: boolean; onChan
 
   return (
     <section class="card" aria-labelledby="domains-title">
+      <confirm.Dialog />
       <h2 id="domains-title">{t('title')}</h2>
       <p>{t('intro')}</p>
       <Show when={props.canManage} fallback={<p class="notice">{t('manageOnly')}</p>}>
         <ErrorSummary problem={rows.problem()} />
-        <Show when={!domains.error} fallback={<p class="notice error">{(domains.error as ApiProblem)?.detail}</p>}>
-          <Show when={(domains.latest ?? []).length} fallback={<p>{t('empty')}</p>}>
-            <div class="table-wrap" role="region" aria-labelledby="domains-caption" tabindex="0">
-              <table>
-                <caption id="domains-caption">{t('list')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('domain')}</th>
-                    <th scope="col">{t('status')}</th>
-                    <th scope="col">{t('actions')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  <For each={domains.latest ?? []}>
-                    {(d) => (
-                      <tr>
-                        <th scope="row">{d.domain}</th>
-                        <td>
-                          <Show when={d.verified} fallback={<PendingRecord domain={d} error={rowError()?.id === d.id ? rowError()!.text : undefined} onCopied={rows.setStatus} />}>
-                            <span class="domain-status ok">{t('verifiedOn', { date: formatTime(d.verifiedAt) })}</span>
-                          </Show>
-                        </td>
-                        <td>
-                          <Show when={!d.verified}>
-                            <button type="button" class="small" disabled={checking() !== null} aria-describedby={rowError()?.id === d.id ? `domain-error-${d.id}` : undefined} onClick={() => onVerify(d)}>
-                              {checking() === d.id ? t('verifying') : t('verify')}
-                              <span class="visually-hidden"> {d.domain}</span>
-                            </button>{' '}
-                          </Show>
-                          <button type="button" class="danger small" disabled={rows.busy() || checking() !== null} onClick={() => onRemove(d)}>
-                            {t('remove')}
-                            <span class="visually-hidden"> {d.domain}</span>
-                          </button>
-                        </td>
-                      </tr>
-                    )}
-                  </For>
-                </tbody>
-              </table>
-            </div>
-          </Show>
-        </Show>
+        <ListState resource={domains} empty={t('empty')}>
+          {(items) => (
+            <DataTable
+              caption={t('list')}
+              rows={items()}
+              columns={[
+                { header: t('domain'), rowHeader: true, cell: (d) => d.domain },
+                {
+                  header: t('status'),
+                  cell: (d) => (
+                    <Show when={d.verified} fallback={<PendingRecord domain={d} error={rowError()?.id === d.id ? rowError()!.text : undefined} onCopied={rows.setStatus} />}>
+                      <span class="domain-status ok">{t('verifiedOn', { date: formatTime(d.verifiedAt) })}</span>
+                    </Show>
+                  ),
+                },
+                {
+                  header: t('actions'),
+                  cell: (d) => (
+                    <>
+                      <Show when={!d.verified}>
+                        <button type="button" class="small" disabled={checking() !== null} aria-describedby={rowError()?.id === d.id ? `domain-error-${d.id}` : undefined} onClick={() => onVerify(d)}>
+                          {checking() === d.id ? t('verifying') : t('verify')}
+                          <span class="visually-hidden"> {d.domain}</span>
+                        </button>{' '}
+                      </Show>
+                      <RowAction label={t('remove')} name={d.domain} disabled={rows.busy() || checking() !== null} onClick={() => onRemove(d)} />
+                    </>
+                  ),
+                },
+              ]}
+            />
+          )}
+        </ListState>
         <Status text={rows.status()} />
 
         <h3>{t('add')}</h3>

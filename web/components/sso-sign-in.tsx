@@ -1,5 +1,5 @@
 import { createSignal } from 'solid-js'
-import { TextField } from './fields'
+import { TextField } from './ui/fields'
 import { t } from '../i18n/sso'
 
 /**

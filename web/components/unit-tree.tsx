@@ -1,6 +1,6 @@
 import { For, Match, Show, Switch, createSignal, onMount, type JSX } from 'solid-js'
 import { subtreeIds, type Unit } from '../data/units'
-import type { Option } from './fields'
+import type { Option } from './ui/fields'
 import { t as common } from '../i18n/common'
 import { t } from '../i18n/units'
 

@@ -1,6 +1,6 @@
 import type { z } from 'zod/mini'
 import type { CreateInitiative, Initiative as InitiativeSchema, PatchInitiative } from '../../schema/api/initiatives'
-import { api } from '../lib/api'
+import { allPages, api } from '../lib/api'
 import { orgPath } from './organisations'
 
 export type Initiative = z.infer<typeof InitiativeSchema>
@@ -10,17 +10,7 @@ export type InitiativePatch = z.input<typeof PatchInitiative>
 const base = (slug: string) => `${orgPath(slug)}/initiatives`
 
 /** Every initiative (pages of 200 followed to the end), newest first. */
-export async function listInitiatives(slug: string): Promise<Initiative[]> {
-  const out: Initiative[] = []
-  let cursor: string | null = null
-  do {
-    const query: string = cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''
-    const page: { items: Initiative[]; nextCursor: string | null } = await api('GET', `${base(slug)}?limit=200${query}`)
-    out.push(...page.items)
-    cursor = page.nextCursor
-  } while (cursor)
-  return out
-}
+export const listInitiatives = (slug: string) => allPages<Initiative>(base(slug))
 
 export function getInitiative(slug: string, id: string) {
   return api<Initiative>('GET', `${base(slug)}/${encodeURIComponent(id)}`)

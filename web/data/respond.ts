@@ -24,16 +24,6 @@ export function submitAnswers(token: string) {
   return api<z.infer<typeof Submitted>>('POST', `${path(token)}/submit`)
 }
 
-/** Answers with a patch on top: what the person sees while some changes are still unsent. */
-export function applyPatch(answers: Answers, patch: Patch<Answer>): Answers {
-  const out = { ...answers }
-  for (const [id, value] of Object.entries(patch)) {
-    if (value === null) delete out[id]
-    else out[id] = value
-  }
-  return out
-}
-
 /**
  * Unsent changes survive a reload (offline, a closed tab) in this browser only, keyed by a hash
  * of the token so the link itself is not written to storage in clear.

@@ -10,6 +10,14 @@ export async function listUnits(slug: string) {
   return (await api<{ items: Unit[] }>('GET', `${orgPath(slug)}/units`)).items
 }
 
+/** Unit names by id for labelling a breakdown; empty when the list cannot be read (the ids stay readable). */
+export function getUnitNames(slug: string): Promise<Map<string, string>> {
+  return listUnits(slug).then(
+    (units) => new Map(units.map((u) => [u.id, u.name])),
+    () => new Map(),
+  )
+}
+
 export function createUnit(slug: string, name: string, parentId: string | null) {
   return api<Unit>('POST', `${orgPath(slug)}/units`, { name, parentId })
 }

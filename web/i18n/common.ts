@@ -16,6 +16,7 @@ export const t = texts(
     devMail: 'Utvecklarpost',
     footer: 'Mognad mäter digital mognad i offentlig sektor.',
     loading: 'Laddar …',
+    readOnly: 'Din roll får se men inte ändra detta. Ägare och administratörer kan göra ändringar.',
     errorSummary: 'Något behöver rättas',
     networkError: 'Kunde inte nå servern. Kontrollera anslutningen och försök igen.',
     unexpected: 'Något gick fel. Försök igen.',
@@ -45,6 +46,7 @@ export const t = texts(
     devMail: 'Developer mail',
     footer: 'Mognad measures digital maturity in the public sector.',
     loading: 'Loading …',
+    readOnly: 'Your role may see but not change this. Owners and administrators can make changes.',
     errorSummary: 'Something needs fixing',
     networkError: 'Could not reach the server. Check the connection and try again.',
     unexpected: 'Something went wrong. Try again.',
@@ -59,33 +61,5 @@ export const t = texts(
     notFoundText: 'The address does not lead to any page in Mognad.',
     backHome: 'Back to the start page',
     languageName: 'English',
-  },
-)
-
-/** Names of the closed lists of schema/enums. */
-export const label = texts(
-  {
-    'kind.municipality': 'Kommun',
-    'kind.region': 'Region',
-    'kind.agency': 'Myndighet',
-    'kind.company': 'Bolag',
-    'kind.other': 'Annan',
-    'role.owner': 'Ägare',
-    'role.admin': 'Administratör',
-    'role.analyst': 'Analytiker',
-    'scope.read': 'Läsa',
-    'scope.write': 'Läsa och skriva',
-  },
-  {
-    'kind.municipality': 'Municipality',
-    'kind.region': 'Region',
-    'kind.agency': 'Government agency',
-    'kind.company': 'Company',
-    'kind.other': 'Other',
-    'role.owner': 'Owner',
-    'role.admin': 'Administrator',
-    'role.analyst': 'Analyst',
-    'scope.read': 'Read',
-    'scope.write': 'Read and write',
   },
 )

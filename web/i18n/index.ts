@@ -46,9 +46,3 @@ export function texts<T extends Record<string, string>>(sv: T, en: { [K in keyof
     return vars ? text.replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? '')) : text
   }
 }
-
-/** Formats an ISO time for the chosen language (dates and times as people read them in Sweden). */
-export function formatTime(iso: string | null | undefined): string {
-  if (!iso) return ''
-  return new Date(iso).toLocaleString(lang() === 'en' ? 'en-GB' : 'sv-SE', { dateStyle: 'medium', timeStyle: 'short' })
-}

@@ -1,7 +1,7 @@
 import { texts } from '.'
 
 /** Texts of the initiative list and form, and of the benefits follow-up. */
-export const ti = texts(
+export const t = texts(
   {
     title: 'Satsningar',
     intro: 'Organisationens satsningar: vilka faktorer de stärker, vad de kostar, deras värde och risk och vilka nyttor de ska ge. Portföljen rangordnar de aktiva.',

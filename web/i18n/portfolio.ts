@@ -1,3 +1,4 @@
+import { formatDecimal, formatMoney } from '../lib/format'
 import { lang, texts } from '.'
 
 /** Texts of the portfolio, initiatives and benefits pages. */
@@ -80,14 +81,6 @@ export const t = texts(
     'kind.innovation': 'Innovation',
     'target.capability': 'Digital förmåga',
     'target.legacy': 'Digitalt arv',
-    'status.idea': 'Idé',
-    'status.planned': 'Planerad',
-    'status.ongoing': 'Pågående',
-    'status.done': 'Klar',
-    'status.stopped': 'Stoppad',
-    'pin.auto': 'Väljs efter poäng',
-    'pin.in': 'Alltid med i portföljen',
-    'pin.out': 'Aldrig med i portföljen',
   },
   {
     title: 'Portfolio',
@@ -167,28 +160,12 @@ export const t = texts(
     'kind.innovation': 'Innovation',
     'target.capability': 'Digital capability',
     'target.legacy': 'Digital legacy',
-    'status.idea': 'Idea',
-    'status.planned': 'Planned',
-    'status.ongoing': 'Ongoing',
-    'status.done': 'Done',
-    'status.stopped': 'Stopped',
-    'pin.auto': 'Chosen by score',
-    'pin.in': 'Always in the portfolio',
-    'pin.out': 'Never in the portfolio',
   },
 )
 
-const locale = () => (lang() === 'en' ? 'en-GB' : 'sv-SE')
-
-/** Whole kronor as people read them: "1 250 000 kr" / "1,250,000 SEK". */
-export function money(n: number): string {
-  return lang() === 'en' ? `${n.toLocaleString('en-GB')} SEK` : `${n.toLocaleString('sv-SE')} kr`
-}
-
-/** A number with at most `digits` decimals in the chosen language. */
-export function num(n: number, digits = 1): string {
-  return n.toLocaleString(locale(), { maximumFractionDigits: digits })
-}
+/** Kronor and numbers of the portfolio pages, formatted in web/lib/format.ts. */
+export const money = formatMoney
+export const num = formatDecimal
 
 /** A fraction 0–1 as a percentage. */
 export function percent(f: number): string {

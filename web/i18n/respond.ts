@@ -134,13 +134,3 @@ const CATEGORIES: Record<string, { sv: string; en: string }> = {
 export function categoryName(letter: string): string | undefined {
   return CATEGORIES[letter]?.[lang()]
 }
-
-/** A UTC date (YYYY-MM-DD) as people read it, e.g. "30 november 2026". */
-export function formatDay(day: string): string {
-  return new Date(`${day}T00:00:00Z`).toLocaleDateString(lang() === 'en' ? 'en-GB' : 'sv-SE', { dateStyle: 'long', timeZone: 'UTC' })
-}
-
-/** A closing time with its date and time of day in the reader's zone. */
-export function formatClosing(iso: string): string {
-  return new Date(iso).toLocaleString(lang() === 'en' ? 'en-GB' : 'sv-SE', { dateStyle: 'long', timeStyle: 'short' })
-}

@@ -29,19 +29,25 @@ export class ApiProblem extends Error {
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
 
+/** A raw body sent as it is, with its own type (a CSV file the server parses itself). */
+export interface RawBody {
+  contentType: string
+}
+
 /**
  * Calls /api/v1 with the session cookie (same origin), JSON both ways and the chosen language, so
- * the API's titles, details and field messages come back in it. Throws ApiProblem on any failure.
+ * the API's titles, details and field messages come back in it. With `raw`, the body is a string
+ * sent as it is under that content type. Throws ApiProblem on any failure.
  */
-export async function api<T>(method: Method, path: string, body?: unknown): Promise<T> {
+export async function api<T>(method: Method, path: string, body?: unknown, raw?: RawBody): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': lang() }
-  if (body !== undefined) headers['Content-Type'] = 'application/json'
+  if (body !== undefined) headers['Content-Type'] = raw?.contentType ?? 'application/json'
   let res: Response
   try {
     res = await fetch(`/api/v1${path}`, {
       method,
       headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: body === undefined ? undefined : raw ? (body as string) : JSON.stringify(body),
       credentials: 'same-origin',
     })
   } catch {
@@ -59,6 +65,20 @@ export async function api<T>(method: Method, path: string, body?: unknown): Prom
     throw new ApiProblem(res.status, p.code ?? 'INTERNAL', p.title ?? t('unexpected'), detail, p.errors ?? [], p.reason, retryAfter)
   }
   throw new ApiProblem(res.status, 'INTERNAL', t('unexpected'), t('unexpected'))
+}
+
+/** Every item of a paged list endpoint, following `nextCursor` in pages of 200 (the maximum). */
+export async function allPages<T>(path: string): Promise<T[]> {
+  const out: T[] = []
+  const sep = path.includes('?') ? '&' : '?'
+  let cursor: string | null = null
+  do {
+    const query: string = `${sep}limit=200${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`
+    const page: { items: T[]; nextCursor: string | null } = await api('GET', path + query)
+    out.push(...page.items)
+    cursor = page.nextCursor
+  } while (cursor)
+  return out
 }
 
 /** Turns anything thrown into an ApiProblem, so the UI has one shape to show. */

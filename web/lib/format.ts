@@ -7,8 +7,11 @@ import { lang } from '../i18n'
  */
 const cache = new Map<string, Intl.NumberFormat>()
 
+/** The one place that maps the chosen language to a locale: every number and date goes through it. */
+const localeOf = () => (lang() === 'en' ? 'en-GB' : 'sv-SE')
+
 function formatter(options: Intl.NumberFormatOptions): Intl.NumberFormat {
-  const locale = lang() === 'en' ? 'en-GB' : 'sv-SE'
+  const locale = localeOf()
   const key = `${locale}|${JSON.stringify(options)}`
   let f = cache.get(key)
   if (!f) {
@@ -51,5 +54,32 @@ export function formatInterval(ci: readonly [number, number] | null | undefined,
 /** A calendar date from an ISO time (`30 nov. 2026`). */
 export function formatDate(iso: string | null | undefined): string {
   if (!iso) return ''
-  return new Date(iso).toLocaleDateString(lang() === 'en' ? 'en-GB' : 'sv-SE', { dateStyle: 'medium' })
+  return new Date(iso).toLocaleDateString(localeOf(), { dateStyle: 'medium' })
+}
+
+/** A date and time of day from an ISO time (`30 nov. 2026 14:05`); empty for none. */
+export function formatTime(iso: string | null | undefined): string {
+  if (!iso) return ''
+  return new Date(iso).toLocaleString(localeOf(), { dateStyle: 'medium', timeStyle: 'short' })
+}
+
+/** A UTC date (YYYY-MM-DD) as people read it, e.g. "30 november 2026". */
+export function formatDay(day: string): string {
+  return new Date(`${day}T00:00:00Z`).toLocaleDateString(localeOf(), { dateStyle: 'long', timeZone: 'UTC' })
+}
+
+/** A closing time with its date and time of day in the reader's zone, written out in full. */
+export function formatClosing(iso: string): string {
+  return new Date(iso).toLocaleString(localeOf(), { dateStyle: 'long', timeStyle: 'short' })
+}
+
+/** A number with at most `digits` decimals (`1 234,5`, `0,25`). */
+export function formatDecimal(n: number, digits = 1): string {
+  return formatter({ maximumFractionDigits: digits }).format(n)
+}
+
+/** Whole kronor as people read them: "1 250 000 kr" / "1,250,000 SEK". */
+export function formatMoney(n: number): string {
+  const amount = formatter({}).format(n)
+  return lang() === 'en' ? `${amount} SEK` : `${amount} kr`
 }

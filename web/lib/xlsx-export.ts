@@ -1,7 +1,8 @@
 // Loaded with import() only when the XLSX button is pressed: it pulls in write-excel-file (and
 // fflate beneath it), which the dashboard itself never needs.
 import writeXlsxFile from 'write-excel-file/browser'
-import type { ParticipationCounts, Results, Score } from '../data/results'
+import type { Results, Score } from '../data/results'
+import type { Participation as ParticipationCounts } from '../data/rounds'
 import { t } from '../i18n/results'
 
 type Cell = string | number | null

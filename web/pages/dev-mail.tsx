@@ -1,12 +1,12 @@
 import { For, Show, createResource, createSignal } from 'solid-js'
-import { PageTitle } from '../components/page-title'
-import { TextField } from '../components/fields'
-import { ErrorSummary } from '../components/error-summary'
+import { PageTitle } from '../components/ui/page-title'
+import { TextField } from '../components/ui/fields'
+import { ErrorSummary } from '../components/ui/error-summary'
 import { listDevMail } from '../data/dev-mail'
 import { asProblem } from '../lib/api'
 import { navigate, searchParam } from '../lib/router'
 import { textValue } from '../lib/form'
-import { formatTime } from '../i18n'
+import { formatTime } from '../lib/format'
 import { t } from '../i18n/public'
 
 function countText(count: number, to: string) {

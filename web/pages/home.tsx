@@ -1,10 +1,10 @@
 import { For, Show, createResource } from 'solid-js'
-import { PageTitle } from '../components/page-title'
+import { PageTitle } from '../components/ui/page-title'
 import { me } from '../data/session'
 import { listMyInvitations } from '../data/invitations'
-import { label } from '../i18n/common'
 import { t } from '../i18n/public'
 import { t as common } from '../i18n/common'
+import { enumLabel, MEMBER_ROLE } from '../i18n/enums'
 
 export default function Home() {
   const [invitations] = createResource(() => me()?.user.id, listMyInvitations)
@@ -57,7 +57,7 @@ export default function Home() {
                 <For each={session().organisations}>
                   {(o) => (
                     <li>
-                      <a href={`/o/${o.slug}`}>{o.name}</a> <span class="muted">({label(`role.${o.role}`)})</span>
+                      <a href={`/o/${o.slug}`}>{o.name}</a> <span class="muted">({enumLabel(MEMBER_ROLE, o.role)})</span>
                     </li>
                   )}
                 </For>

@@ -1,15 +1,16 @@
 import { For, Show, createResource, createSignal, onMount } from 'solid-js'
-import { PageTitle } from '../components/page-title'
-import { ErrorSummary } from '../components/error-summary'
-import { Status } from '../components/status'
+import { PageTitle } from '../components/ui/page-title'
+import { ErrorSummary } from '../components/ui/error-summary'
+import { Status } from '../components/ui/status'
 import { acceptInvitation, declineInvitation, listMyInvitations, openInvitation, type Invitation } from '../data/invitations'
 import { me } from '../data/session'
 import { searchParam } from '../lib/router'
 import { asProblem } from '../lib/api'
 import { createForm } from '../lib/form'
-import { formatTime } from '../i18n'
-import { label } from '../i18n/common'
+import { formatTime } from '../lib/format'
 import { t } from '../i18n/invitations'
+import { createConfirm } from '../components/ui/confirm-dialog'
+import { enumLabel, MEMBER_ROLE } from '../i18n/enums'
 
 /**
  * The landing of an invitation's link (it signs in once, accepting nothing) and the signed-in
@@ -20,6 +21,7 @@ export default function Invitations() {
   const [linkFailed, setLinkFailed] = createSignal(false)
   const [joined, setJoined] = createSignal<{ slug: string; name: string }>()
   const answer = createForm()
+  const confirm = createConfirm()
   let joinedEl: HTMLParagraphElement | undefined
   const [invitations, { refetch }] = createResource(() => !opening() && me()?.user.id, listMyInvitations)
 
@@ -52,7 +54,7 @@ export default function Invitations() {
   }
 
   async function onDecline(inv: Invitation) {
-    if (!window.confirm(t('confirmDecline', { org: inv.organisation.name }))) return
+    if (!(await confirm.ask({ title: t('confirmDecline', { org: inv.organisation.name }), confirmLabel: t('decline'), danger: false }))) return
     setJoined(undefined)
     await answer.run(async () => {
       await declineInvitation(inv.id)
@@ -63,6 +65,7 @@ export default function Invitations() {
 
   return (
     <div class="stack narrow">
+      <confirm.Dialog />
       <PageTitle text={t('title')}>{t('title')}</PageTitle>
       <Show when={!opening()} fallback={<p role="status">{t('opening')}</p>}>
         <p>{t('intro')}</p>
@@ -102,7 +105,7 @@ export default function Invitations() {
                     <li class="card" aria-labelledby={`inv-${inv.id}`}>
                       <h3 id={`inv-${inv.id}`}>{inv.organisation.name}</h3>
                       <p>
-                        {t('invitedAs', { role: label(`role.${inv.role}`).toLowerCase() })}{' '}
+                        {t('invitedAs', { role: enumLabel(MEMBER_ROLE, inv.role).toLowerCase() })}{' '}
                         {inv.invitedBy ? t('invitedBy', { name: inv.invitedBy }) : inv.role === 'owner' ? t('ownerAtSignUp') : ''}{' '}
                         {t('expires', { time: formatTime(inv.expiresAt) })}
                       </p>

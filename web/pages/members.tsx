@@ -1,18 +1,23 @@
 import { For, Show, createResource } from 'solid-js'
-import { PageTitle } from '../components/page-title'
-import { useOrg } from '../components/org-context'
-import { SelectField, TextField } from '../components/fields'
-import { ErrorSummary } from '../components/error-summary'
-import { Status } from '../components/status'
+import { PageTitle } from '../components/ui/page-title'
+import { useOrg } from '../components/layout/org-context'
+import { SelectField, TextField } from '../components/ui/fields'
+import { ErrorSummary } from '../components/ui/error-summary'
+import { Status } from '../components/ui/status'
 import { addMember, changeRole, listMembers, removeMember, type Member } from '../data/members'
 import { me } from '../data/session'
 import { clearFields, createForm, textValue } from '../lib/form'
 import type { ApiProblem } from '../lib/api'
 import { MEMBER_ROLES, type MemberRole } from '../../schema/enums'
-import { label, t as common } from '../i18n/common'
+import { t as common } from '../i18n/common'
 import { t } from '../i18n/members'
+import { createConfirm } from '../components/ui/confirm-dialog'
+import { DataTable } from '../components/ui/data-table'
+import { ListState } from '../components/ui/list-state'
+import { RowAction } from '../components/ui/row-action'
+import { enumLabel, MEMBER_ROLE } from '../i18n/enums'
 
-const roleOptions = () => MEMBER_ROLES.map((r) => ({ value: r, label: label(`role.${r}`) }))
+const roleOptions = () => MEMBER_ROLES.map((r) => ({ value: r, label: enumLabel(MEMBER_ROLE, r) }))
 
 /** Why the API said no, in the words of this page (409 and 403 have fixed meanings here). */
 function explain(problem: ApiProblem | null, adding: boolean): string | undefined {
@@ -25,6 +30,7 @@ export default function Members() {
   const { slug, canManage } = useOrg()
   const [members, { refetch }] = createResource(() => listMembers(slug))
   const rows = createForm()
+  const confirm = createConfirm()
   const add = createForm()
   let addEl: HTMLFormElement | undefined
 
@@ -34,7 +40,7 @@ export default function Members() {
       const role = new FormData(event.currentTarget as HTMLFormElement).get('role') as MemberRole
       await rows.run(async () => {
         await changeRole(slug, member.id, role)
-        return t('roleChanged', { name: member.name, role: label(`role.${role}`).toLowerCase() })
+        return t('roleChanged', { name: member.name, role: enumLabel(MEMBER_ROLE, role).toLowerCase() })
       })
       // Reloaded either way: on failure the select goes back to the stored role.
       refetch()
@@ -43,7 +49,8 @@ export default function Members() {
 
   async function onRemove(member: Member) {
     const pending = member.status === 'pending'
-    if (!window.confirm(t(pending ? 'confirmWithdraw' : 'confirmRemove', { name: member.name }))) return
+    const question = t(pending ? 'confirmWithdraw' : 'confirmRemove', { name: member.name })
+    if (!(await confirm.ask({ title: question, confirmLabel: t(pending ? 'withdraw' : 'remove') }))) return
     await rows.run(async () => {
       await removeMember(slug, member.id)
       return t(pending ? 'withdrawn' : 'removed', { name: member.name })
@@ -67,65 +74,53 @@ export default function Members() {
 
   return (
     <div class="stack">
+      <confirm.Dialog />
       <PageTitle text={t('title')}>{t('title')}</PageTitle>
       <p>{t('intro')}</p>
       <ErrorSummary problem={rows.problem()} hint={explain(rows.problem(), false)} />
       <Status text={rows.status()} />
-      <Show when={!members.error} fallback={<p class="notice error">{(members.error as ApiProblem)?.detail}</p>}>
-        <div class="table-wrap" role="region" aria-labelledby="members-caption" tabindex="0">
-          <table>
-            <caption id="members-caption">{t('list')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('name')}</th>
-                <th scope="col">{t('email')}</th>
-                <th scope="col">{t('role')}</th>
-                <th scope="col">{t('status')}</th>
-                <Show when={canManage()}>
-                  <th scope="col">{t('actions')}</th>
-                </Show>
-              </tr>
-            </thead>
-            <tbody>
-              <For each={members.latest ?? []}>
-                {(m) => (
-                  <tr>
-                    <th scope="row">
-                      {m.name} <Show when={m.userId === me()?.user.id}>{t('you')}</Show>
-                    </th>
-                    <td>{m.email}</td>
-                    <td>
-                      <Show when={canManage() && m.status === 'active'} fallback={label(`role.${m.role}`)}>
-                        <form class="row-form" onSubmit={onRoleSubmit(m)}>
-                          <label class="visually-hidden" for={`role-${m.id}`}>
-                            {t('roleFor', { name: m.name })}
-                          </label>
-                          <select id={`role-${m.id}`} name="role">
-                            <For each={roleOptions()}>{(o) => <option value={o.value} selected={o.value === m.role}>{o.label}</option>}</For>
-                          </select>
-                          <button type="submit" class="secondary small" disabled={rows.busy()}>
-                            {t('changeRole')}
-                            <span class="visually-hidden"> ({m.name})</span>
-                          </button>
-                        </form>
-                      </Show>
-                    </td>
-                    <td>{t(m.status)}</td>
-                    <Show when={canManage()}>
-                      <td>
-                        <button type="button" class="danger small" disabled={rows.busy()} onClick={() => onRemove(m)}>
-                          {t(m.status === 'pending' ? 'withdraw' : 'remove')}
-                          <span class="visually-hidden"> {m.name}</span>
-                        </button>
-                      </td>
-                    </Show>
-                  </tr>
-                )}
-              </For>
-            </tbody>
-          </table>
-        </div>
-      </Show>
+      <ListState resource={members} empty={null}>
+        {(items) => (
+          <DataTable
+            caption={t('list')}
+            rows={items()}
+            columns={[
+              {
+                header: t('name'),
+                rowHeader: true,
+                cell: (m) => (
+                  <>
+                    {m.name} <Show when={m.userId === me()?.user.id}>{t('you')}</Show>
+                  </>
+                ),
+              },
+              { header: t('email'), cell: (m) => m.email },
+              {
+                header: t('role'),
+                cell: (m) => (
+                  <Show when={canManage() && m.status === 'active'} fallback={enumLabel(MEMBER_ROLE, m.role)}>
+                    <form class="row-form" onSubmit={onRoleSubmit(m)}>
+                      <label class="visually-hidden" for={`role-${m.id}`}>
+                        {t('roleFor', { name: m.name })}
+                      </label>
+                      <select id={`role-${m.id}`} name="role">
+                        <For each={roleOptions()}>{(o) => <option value={o.value} selected={o.value === m.role}>{o.label}</option>}</For>
+                      </select>
+                      <RowAction type="submit" class="secondary small" label={t('changeRole')} name={`(${m.name})`} disabled={rows.busy()} />
+                    </form>
+                  </Show>
+                ),
+              },
+              { header: t('status'), cell: (m) => t(m.status) },
+              {
+                header: t('actions'),
+                when: canManage,
+                cell: (m) => <RowAction label={t(m.status === 'pending' ? 'withdraw' : 'remove')} name={m.name} disabled={rows.busy()} onClick={() => onRemove(m)} />,
+              },
+            ]}
+          />
+        )}
+      </ListState>
 
       <Show when={canManage()}>
         <section class="card" aria-labelledby="add-member-title">

@@ -1,4 +1,4 @@
-import { PageTitle } from '../components/page-title'
+import { PageTitle } from '../components/ui/page-title'
 import { t } from '../i18n/common'
 
 export default function NotFound() {

@@ -1,6 +1,6 @@
 import { For, Match, Suspense, Switch, createResource, type JSX } from 'solid-js'
-import { OrgContext } from '../components/org-context'
-import { PageTitle } from '../components/page-title'
+import { OrgContext } from '../components/layout/org-context'
+import { PageTitle } from '../components/ui/page-title'
 import { getOrganisation, type Org } from '../data/organisations'
 import { asProblem } from '../lib/api'
 import { location } from '../lib/router'

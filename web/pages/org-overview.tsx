@@ -1,10 +1,11 @@
 import { Show } from 'solid-js'
-import { PageTitle } from '../components/page-title'
-import { useOrg } from '../components/org-context'
+import { PageTitle } from '../components/ui/page-title'
+import { useOrg } from '../components/layout/org-context'
+import { formatNumber } from '../lib/format'
 import { countyName } from '../i18n/counties'
-import { label } from '../i18n/common'
 import { t } from '../i18n/org'
 import type { CountyCode } from '../../schema/enums'
+import { enumLabel, MEMBER_ROLE, ORG_KIND, ORG_STATUS } from '../i18n/enums'
 
 export default function OrgOverview() {
   const { org } = useOrg()
@@ -16,7 +17,7 @@ export default function OrgOverview() {
           <dt>{t('status')}</dt>
           <dd>
             <span class="badge" classList={{ pending: org().status === 'pending' }}>
-              {t(`status.${org().status}`)}
+              {enumLabel(ORG_STATUS, org().status)}
             </span>
           </dd>
         </div>
@@ -24,7 +25,7 @@ export default function OrgOverview() {
           {(role) => (
             <div>
               <dt>{t('yourRole')}</dt>
-              <dd>{label(`role.${role()}`)}</dd>
+              <dd>{enumLabel(MEMBER_ROLE, role())}</dd>
             </div>
           )}
         </Show>
@@ -34,7 +35,7 @@ export default function OrgOverview() {
         </div>
         <div>
           <dt>{t('kind')}</dt>
-          <dd>{label(`kind.${org().kind}`)}</dd>
+          <dd>{enumLabel(ORG_KIND, org().kind)}</dd>
         </div>
         <div>
           <dt>{t('county')}</dt>
@@ -42,7 +43,7 @@ export default function OrgOverview() {
         </div>
         <div>
           <dt>{t('population')}</dt>
-          <dd>{org().population?.toLocaleString('sv-SE') ?? t('none')}</dd>
+          <dd>{org().population != null ? formatNumber(org().population) : t('none')}</dd>
         </div>
         <div>
           <dt>{t('benchmark')}</dt>

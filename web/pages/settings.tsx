@@ -1,16 +1,15 @@
 import { For, Show } from 'solid-js'
-import { PageTitle } from '../components/page-title'
-import { useOrg } from '../components/org-context'
-import { CheckboxField, SelectField, TextField } from '../components/fields'
-import { ErrorSummary } from '../components/error-summary'
-import { Status } from '../components/status'
+import { PageTitle } from '../components/ui/page-title'
+import { useOrg } from '../components/layout/org-context'
+import { CheckboxField, SelectField, TextField } from '../components/ui/fields'
+import { ErrorSummary } from '../components/ui/error-summary'
+import { Status } from '../components/ui/status'
 import { countyOptions, kindOptions } from '../components/org-fields'
 import { getOrganisation, patchOrganisation, type OrgPatch } from '../data/organisations'
 import { DomainSettings } from '../components/domain-settings'
 import { createForm, numberValue, textValue } from '../lib/form'
 import { OIDC_TOKEN_AUTH_METHODS, type CountyCode, type OidcTokenAuthMethod, type OrgKind } from '../../schema/enums'
 import { t as common } from '../i18n/common'
-import { t as orgText } from '../i18n/org'
 import { t } from '../i18n/settings'
 
 export default function Settings() {
@@ -64,7 +63,7 @@ export default function Settings() {
     <div class="stack">
       <PageTitle text={t('title')}>{t('title')}</PageTitle>
       <Show when={!canManage()}>
-        <p class="notice">{orgText('readOnly')}</p>
+        <p class="notice">{common('readOnly')}</p>
       </Show>
 
       <section class="card" aria-labelledby="general-title">

@@ -1,21 +1,23 @@
 import { Show, createMemo, createResource } from 'solid-js'
-import { PageTitle } from '../components/page-title'
-import { useOrg } from '../components/org-context'
-import { SelectField, TextField, type Option } from '../components/fields'
-import { ErrorSummary } from '../components/error-summary'
-import { Status } from '../components/status'
+import { PageTitle } from '../components/ui/page-title'
+import { useOrg } from '../components/layout/org-context'
+import { SelectField, TextField, type Option } from '../components/ui/fields'
+import { ErrorSummary } from '../components/ui/error-summary'
+import { Status } from '../components/ui/status'
 import { UnitTree, type TreeActions } from '../components/unit-tree'
 import { childrenOf, createUnit, deleteUnit, listUnits, updateUnit, type Unit } from '../data/units'
 import { clearFields, createForm, textValue } from '../lib/form'
 import type { ApiProblem } from '../lib/api'
-import { t as common } from '../i18n/common'
 import { t } from '../i18n/units'
+import { createConfirm } from '../components/ui/confirm-dialog'
+import { ListState } from '../components/ui/list-state'
 
 export default function Units() {
   const { slug, canManage } = useOrg()
   const [units, { refetch }] = createResource(() => listUnits(slug))
   const tree = createMemo(() => childrenOf(units.latest ?? []))
   const rows = createForm()
+  const confirm = createConfirm()
   const add = createForm()
   let addEl: HTMLFormElement | undefined
 
@@ -51,7 +53,7 @@ export default function Units() {
         return t('moved', { name: u.name })
       }),
     remove: async (u: Unit) => {
-      if (!window.confirm(t('confirmDelete', { name: u.name }))) return
+      if (!(await confirm.ask({ title: t('confirmDelete', { name: u.name }), confirmLabel: t('delete') }))) return
       await act(async () => {
         await deleteUnit(slug, u.id)
         return t('deleted', { name: u.name })
@@ -77,17 +79,16 @@ export default function Units() {
 
   return (
     <div class="stack">
+      <confirm.Dialog />
       <PageTitle text={t('title')}>{t('title')}</PageTitle>
       <p>{t('intro')}</p>
       <ErrorSummary problem={rows.problem()} hint={hint(rows.problem())} />
       <Status text={rows.status()} />
       <section class="card" aria-labelledby="tree-title">
         <h2 id="tree-title">{t('tree')}</h2>
-        <Show when={!units.error} fallback={<p class="notice error">{(units.error as ApiProblem)?.detail}</p>}>
-          <Show when={(units.latest ?? []).length} fallback={<p>{units.loading ? common('loading') : t('empty')}</p>}>
-            <UnitTree tree={tree()} parentOptions={parentOptions()} actions={actions} parentId={null} />
-          </Show>
-        </Show>
+        <ListState resource={units} empty={t('empty')}>
+          {() => <UnitTree tree={tree()} parentOptions={parentOptions()} actions={actions} parentId={null} />}
+        </ListState>
       </section>
       <Show when={canManage()}>
         <section class="card" aria-labelledby="add-unit-title">

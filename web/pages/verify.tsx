@@ -1,5 +1,5 @@
 import { For, Match, Switch, createSignal, onMount } from 'solid-js'
-import { PageTitle } from '../components/page-title'
+import { PageTitle } from '../components/ui/page-title'
 import { verifySignIn, type Session } from '../data/session'
 import { navigate, searchParam } from '../lib/router'
 import { asProblem } from '../lib/api'

@@ -1,15 +1,11 @@
 import { Hono } from 'hono'
-import * as z from 'zod/mini'
 import type { AppEnv } from '../env'
 import { validate } from '../validate'
 import { op } from '../openapi/registry'
-import { AssessmentParams } from '../../schema/api/assessments'
-import { LANGS } from '../../schema/enums'
+import { AssessmentParams, InvitationPreview } from '../../schema/api/assessments'
 import { allow, READ } from '../middleware/org-access'
 import { renderMail } from '../services/mail/templates'
 import { loadRound, orgAccess } from '../services/rounds/load'
-
-const InvitationPreview = z.object({ subject: z.string(), text: z.string(), language: z.enum(LANGS) })
 
 op({ method: 'get', path: '/orgs/{org}/assessments/{id}/invitation-preview', summary: 'The invitation as respondents will read it, in the round’s language, with a placeholder for the personal link', tag: 'respondents', access: 'org', params: AssessmentParams, responses: { 200: { description: 'Subject and text', schema: InvitationPreview } } })
 

@@ -1,7 +1,7 @@
 import { For, Show } from 'solid-js'
-import type { FactorInfo } from '../../data/portfolio'
+import type { FactorInfo } from '../../data/instruments'
 import { local } from '../../i18n/portfolio'
-import { ti } from '../../i18n/initiatives'
+import { t } from '../../i18n/initiatives'
 
 /** One strength select per factor (none, 1–3), grouped under a legend; the first select carries
  *  the `/factors` pointer so the error summary can lead to the group. Plain selects: each factor
@@ -9,9 +9,9 @@ import { ti } from '../../i18n/initiatives'
 export function FactorPicker(props: { factors: FactorInfo[]; strengths: Record<string, number>; onChange: (factorId: string, strength: number) => void; error?: string }) {
   return (
     <fieldset classList={{ invalid: !!props.error }} aria-describedby={props.error ? 'factors-hint factors-error' : 'factors-hint'}>
-      <legend>{ti('factors')}</legend>
+      <legend>{t('factors')}</legend>
       <p class="hint" id="factors-hint">
-        {ti('factorsHint')}
+        {t('factorsHint')}
       </p>
       <Show when={props.error}>
         <p class="field-error" id="factors-error">
@@ -25,12 +25,12 @@ export function FactorPicker(props: { factors: FactorInfo[]; strengths: Record<s
               <label for={`factor-${f.id}`}>{`${f.id} ${local(f.name)}`}</label>
               <select id={`factor-${f.id}`} name={`factor-${f.id}`} data-path={i() === 0 ? '/factors' : undefined} onChange={(e) => props.onChange(f.id, Number(e.currentTarget.value || 0))}>
                 <option value="" selected={!props.strengths[f.id]}>
-                  {ti('strengthNone')}
+                  {t('strengthNone')}
                 </option>
                 <For each={[1, 2, 3]}>
                   {(n) => (
                     <option value={String(n)} selected={props.strengths[f.id] === n}>
-                      {ti('strength', { n })}
+                      {t('strength', { n })}
                     </option>
                   )}
                 </For>

@@ -1,5 +1,6 @@
 import { For, Show } from 'solid-js'
-import type { FactorInfo, Plan, Recommendations } from '../../data/portfolio'
+import type { FactorInfo } from '../../data/instruments'
+import type { Plan, Recommendations } from '../../data/portfolio'
 import { local, num, t } from '../../i18n/portfolio'
 
 const factorName = (factors: Map<string, FactorInfo>, id: string) => `${id} ${factors.get(id) ? local(factors.get(id)!.name) : ''}`

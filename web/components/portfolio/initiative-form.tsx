@@ -1,18 +1,18 @@
 import { For, Show, createResource } from 'solid-js'
 import { createStore } from 'solid-js/store'
-import { SelectField, TextField } from '../fields'
-import { ErrorSummary } from '../error-summary'
-import { Status } from '../status'
+import { SelectField, TextField } from '../ui/fields'
+import { ErrorSummary } from '../ui/error-summary'
+import { Status } from '../ui/status'
 import { FactorPicker } from './factor-picker'
 import { BenefitEditor } from './benefit-editor'
 import { RATINGS, bodyOf, draftOf, emptyDraft, type Draft } from './initiative-draft'
 import type { Initiative } from '../../data/initiatives'
-import { instrumentFactors } from '../../data/portfolio'
+import { instrumentFactors } from '../../data/instruments'
 import { createForm } from '../../lib/form'
-import { t } from '../../i18n/portfolio'
-import { ti } from '../../i18n/initiatives'
+import { t } from '../../i18n/initiatives'
 import { t as common } from '../../i18n/common'
 import { INITIATIVE_KINDS, INITIATIVE_STATUSES, INITIATIVE_TARGETS, PINS } from '../../../schema/enums'
+import { enumLabel, INITIATIVE_KIND, INITIATIVE_STATUS, INITIATIVE_TARGET, PIN } from '../../i18n/enums'
 
 export interface InitiativeFormProps {
   initial?: Initiative
@@ -42,33 +42,33 @@ export function InitiativeForm(props: InitiativeFormProps) {
   return (
     <form ref={(e) => (formEl = e)} onSubmit={onSubmit} novalidate class="stack">
       <ErrorSummary problem={form.problem()} form={() => formEl} />
-      <TextField name="title" label={ti('fieldTitle')} required value={draft.title} onInput={(e) => set('title', e.currentTarget.value)} path="/title" error={form.error('/title')} autocomplete="off" />
+      <TextField name="title" label={t('fieldTitle')} required value={draft.title} onInput={(e) => set('title', e.currentTarget.value)} path="/title" error={form.error('/title')} autocomplete="off" />
       <div class="field" classList={{ invalid: !!form.error('/description') }}>
         <label for="description">
-          {ti('description')} <span class="muted">{common('optional')}</span>
+          {t('description')} <span class="muted">{common('optional')}</span>
         </label>
         <Show when={form.error('/description')}>
           <p class="field-error">{form.error('/description')}</p>
         </Show>
         <textarea id="description" name="description" rows="3" data-path="/description" value={draft.description} onInput={(e) => set('description', e.currentTarget.value)} />
       </div>
-      <SelectField name="kind" label={ti('kind')} required options={INITIATIVE_KINDS.map((k) => ({ value: k, label: t(`kind.${k}`) }))} value={draft.kind} onChange={(v) => set('kind', v as Draft['kind'])} path="/kind" error={form.error('/kind')} />
-      <SelectField name="target" label={ti('target')} required options={INITIATIVE_TARGETS.map((k) => ({ value: k, label: t(`target.${k}`) }))} value={draft.target} onChange={(v) => set('target', v as Draft['target'])} path="/target" error={form.error('/target')} />
+      <SelectField name="kind" label={t('kind')} required options={INITIATIVE_KINDS.map((k) => ({ value: k, label: enumLabel(INITIATIVE_KIND, k) }))} value={draft.kind} onChange={(v) => set('kind', v as Draft['kind'])} path="/kind" error={form.error('/kind')} />
+      <SelectField name="target" label={t('target')} required options={INITIATIVE_TARGETS.map((k) => ({ value: k, label: enumLabel(INITIATIVE_TARGET, k) }))} value={draft.target} onChange={(v) => set('target', v as Draft['target'])} path="/target" error={form.error('/target')} />
       <Show when={factors.latest}>
         {(list) => <FactorPicker factors={list()} strengths={draft.strengths} onChange={(id, s) => set('strengths', id, s)} error={form.error('/factors')} />}
       </Show>
-      <TextField name="cost" label={ti('cost')} hint={ti('costHint')} inputmode="numeric" value={draft.cost} onInput={(e) => set('cost', e.currentTarget.value)} path="/cost" error={form.error('/cost')} />
-      <TextField name="owner" label={ti('owner')} value={draft.owner} onInput={(e) => set('owner', e.currentTarget.value)} path="/owner" error={form.error('/owner')} />
-      <SelectField name="status" label={ti('status')} required options={INITIATIVE_STATUSES.map((k) => ({ value: k, label: t(`status.${k}`) }))} value={draft.status} onChange={(v) => set('status', v as Draft['status'])} path="/status" error={form.error('/status')} />
-      <SelectField name="pin" label={ti('pin')} required options={PINS.map((k) => ({ value: k, label: t(`pin.${k}`) }))} value={draft.pin} onChange={(v) => set('pin', v as Draft['pin'])} path="/pin" error={form.error('/pin')} />
-      <TextField name="pinReason" label={ti('pinReason')} value={draft.pinReason} onInput={(e) => set('pinReason', e.currentTarget.value)} path="/pinReason" error={form.error('/pinReason')} />
+      <TextField name="cost" label={t('cost')} hint={t('costHint')} inputmode="numeric" value={draft.cost} onInput={(e) => set('cost', e.currentTarget.value)} path="/cost" error={form.error('/cost')} />
+      <TextField name="owner" label={t('owner')} value={draft.owner} onInput={(e) => set('owner', e.currentTarget.value)} path="/owner" error={form.error('/owner')} />
+      <SelectField name="status" label={t('status')} required options={INITIATIVE_STATUSES.map((k) => ({ value: k, label: enumLabel(INITIATIVE_STATUS, k) }))} value={draft.status} onChange={(v) => set('status', v as Draft['status'])} path="/status" error={form.error('/status')} />
+      <SelectField name="pin" label={t('pin')} required options={PINS.map((k) => ({ value: k, label: enumLabel(PIN, k) }))} value={draft.pin} onChange={(v) => set('pin', v as Draft['pin'])} path="/pin" error={form.error('/pin')} />
+      <TextField name="pinReason" label={t('pinReason')} value={draft.pinReason} onInput={(e) => set('pinReason', e.currentTarget.value)} path="/pinReason" error={form.error('/pinReason')} />
       <fieldset>
-        <legend>{ti('values')}</legend>
-        <p class="hint">{ti('valuesHint')}</p>
+        <legend>{t('values')}</legend>
+        <p class="hint">{t('valuesHint')}</p>
         <div class="rating-grid">
           <For each={RATINGS}>
             {(k) => (
-              <SelectField name={k} label={ti(k)} required options={ratingOptions} empty={ti('choose')} value={draft.ratings[k]} onChange={(v) => set('ratings', k, v)} path={`/${k}`} error={form.error(`/${k}`)} />
+              <SelectField name={k} label={t(k)} required options={ratingOptions} empty={t('choose')} value={draft.ratings[k]} onChange={(v) => set('ratings', k, v)} path={`/${k}`} error={form.error(`/${k}`)} />
             )}
           </For>
         </div>
@@ -76,7 +76,7 @@ export function InitiativeForm(props: InitiativeFormProps) {
       <BenefitEditor draft={draft} set={set} form={form} />
       <div class="actions-row">
         <button type="submit" disabled={form.busy()}>
-          {props.initial ? ti('save') : ti('create')}
+          {props.initial ? t('save') : t('create')}
         </button>
       </div>
       <Status text={form.status()} />

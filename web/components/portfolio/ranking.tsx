@@ -1,7 +1,9 @@
 import { For, Show } from 'solid-js'
 import type { Initiative } from '../../data/initiatives'
-import type { FactorInfo, Portfolio, Ranked } from '../../data/portfolio'
+import type { FactorInfo } from '../../data/instruments'
+import type { Portfolio, Ranked } from '../../data/portfolio'
 import { local, money, num, t } from '../../i18n/portfolio'
+import { enumLabel, INITIATIVE_KIND, INITIATIVE_TARGET } from '../../i18n/enums'
 
 export interface RankingProps {
   ranking: Ranked[]
@@ -87,7 +89,7 @@ export function Ranking(props: RankingProps) {
                 <Show when={ini()}>
                   {(x) => (
                     <span>
-                      {t(`kind.${x().kind}`)} · {t(`target.${x().target}`)}
+                      {enumLabel(INITIATIVE_KIND, x().kind)} · {enumLabel(INITIATIVE_TARGET, x().target)}
                       {x().pin !== 'auto' ? ` · ${x().pin === 'in' ? t('pinnedIn') : t('pinnedOut')}` : ''}
                     </span>
                   )}

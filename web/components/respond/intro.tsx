@@ -1,8 +1,9 @@
 import { Show } from 'solid-js'
 import type { Survey } from '../../data/respond'
 import { minutesFor } from '../../data/respond'
-import { PageTitle } from '../page-title'
-import { formatClosing, t } from '../../i18n/respond'
+import { PageTitle } from '../ui/page-title'
+import { formatClosing } from '../../lib/format'
+import { t } from '../../i18n/respond'
 
 /** Who is asking, why, how long it takes, what happens to the answers, and the way in. */
 export function Intro(props: { survey: Survey; pages: number; answered: number; startHref: string }) {

@@ -1,7 +1,7 @@
 import { For, Show, onMount } from 'solid-js'
 import type { Answer, Answers, Survey, SurveyItem } from '../../data/respond'
 import type { SaveState } from '../../lib/save-queue'
-import { PageTitle } from '../page-title'
+import { PageTitle } from '../ui/page-title'
 import { t } from '../../i18n/respond'
 import { QuestionItem } from './question-item'
 import { SurveyProgress } from './progress'

@@ -1,4 +1,4 @@
-import { LangSwitch } from '../lang-switch'
+import { LangSwitch } from '../ui/lang-switch'
 import { t } from '../../i18n/respond'
 
 /**

@@ -2,7 +2,7 @@ import { For, Show, createSignal } from 'solid-js'
 import type { SurveyItem } from '../../data/respond'
 import type { SaveState } from '../../lib/save-queue'
 import { lang } from '../../i18n'
-import { PageTitle } from '../page-title'
+import { PageTitle } from '../ui/page-title'
 import { t } from '../../i18n/respond'
 import { SaveStatus } from './save-state'
 

@@ -1,7 +1,11 @@
 import { For, Show, createResource } from 'solid-js'
-import { getResults, isShown, type Group, type Names, type ParticipationCounts } from '../../data/results'
+import type { Names } from '../../data/instruments'
+import { getResults, isShown, type Group } from '../../data/results'
+import type { Participation } from '../../data/rounds'
 import { formatPercent, formatNumber } from '../../lib/format'
 import { hiddenText, t } from '../../i18n/results'
+import { enumLabel, RESPONDENT_ROLE_GROUP } from '../../i18n/enums'
+import type { RespondentRole } from '../../../schema/enums'
 import { TableWrap } from '../charts/chart-frame'
 
 type By = 'role' | 'unit'
@@ -17,7 +21,7 @@ export function Breakdown(props: {
   k: number
   names: Names
   label: (id: string) => string
-  participation?: ParticipationCounts
+  participation?: Participation
   unitNames: Map<string, string>
 }) {
   const [role] = createResource(() => getResults(props.slug, props.id, 'role'))
@@ -25,7 +29,7 @@ export function Breakdown(props: {
   const columns = () => ['overall', ...props.names.dimensions.map((d) => d.id), ...props.names.categories]
 
   const groupName = (by: By, id: string) =>
-    by === 'role' ? t(`role_${id}` as 'role_it') : id === 'unassigned' ? t('unassigned') : (props.unitNames.get(id) ?? id)
+    by === 'role' ? enumLabel(RESPONDENT_ROLE_GROUP, id as RespondentRole) : id === 'unassigned' ? t('unassigned') : (props.unitNames.get(id) ?? id)
 
   const submitted = (by: By, id: string): number | undefined => {
     const p = props.participation

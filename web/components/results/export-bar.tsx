@@ -1,5 +1,5 @@
 import { createSignal } from 'solid-js'
-import { Status } from '../status'
+import { Status } from '../ui/status'
 import { t } from '../../i18n/results'
 
 /**

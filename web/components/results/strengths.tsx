@@ -2,6 +2,7 @@ import { For, Show } from 'solid-js'
 import type { Results } from '../../data/results'
 import { formatChange, formatPercent } from '../../lib/format'
 import { t } from '../../i18n/results'
+import { enumLabel, BALANCE_FLAG } from '../../i18n/enums'
 
 /** Strengths and weaknesses (relative, and said so) and the balance index with its flag explained. */
 export function Strengths(props: { results: Results; label: (id: string) => string }) {
@@ -34,7 +35,7 @@ export function Strengths(props: { results: Results; label: (id: string) => stri
       <Show when={props.results.balance !== null} fallback={<p>{t('balanceNull')}</p>}>
         <p class="balance">{t('balanceValue', { value: formatChange(props.results.balance) })}</p>
         <Show when={props.results.flags.length} fallback={<p>{t('noFlag')}</p>}>
-          <For each={props.results.flags}>{(flag) => <p class="notice warning">{t(`flag_${flag}`)}</p>}</For>
+          <For each={props.results.flags}>{(flag) => <p class="notice warning">{enumLabel(BALANCE_FLAG, flag)}</p>}</For>
         </Show>
       </Show>
       <p class="muted">{t('balanceExplain')}</p>

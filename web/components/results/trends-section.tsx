@@ -1,5 +1,6 @@
 import { For, Match, Switch } from 'solid-js'
-import { isShownRound, type Maybe, type Names, type TrendItem, type TrendRound } from '../../data/results'
+import type { Names } from '../../data/instruments'
+import { isShownRound, type Maybe, type TrendItem, type TrendRound } from '../../data/results'
 import { formatDate } from '../../lib/format'
 import { t } from '../../i18n/results'
 import { TrendLines } from '../charts/trend-lines'

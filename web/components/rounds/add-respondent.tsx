@@ -1,6 +1,6 @@
-import { ErrorSummary } from '../error-summary'
-import { SelectField, TextField } from '../fields'
-import { Status } from '../status'
+import { ErrorSummary } from '../ui/error-summary'
+import { SelectField, TextField } from '../ui/fields'
+import { Status } from '../ui/status'
 import { addRespondent } from '../../data/rounds'
 import type { Unit } from '../../data/units'
 import { ApiProblem } from '../../lib/api'
@@ -8,7 +8,8 @@ import { clearFields, createForm, textValue } from '../../lib/form'
 import { Email } from '../../../schema/api/common'
 import { RESPONDENT_ROLES } from '../../../schema/enums'
 import { t as common } from '../../i18n/common'
-import { t } from '../../i18n/rounds'
+import { t } from '../../i18n/rounds-respondents'
+import { enumLabel, RESPONDENT_ROLE } from '../../i18n/enums'
 
 /** One respondent by hand; the answer's per-row error (if any) is shown by the field it concerns. */
 export function AddRespondent(props: { slug: string; roundId: string; units: Unit[]; onAdded: () => void }) {
@@ -47,7 +48,7 @@ export function AddRespondent(props: { slug: string; roundId: string; units: Uni
       <form ref={(e) => (el = e)} onSubmit={onSubmit} novalidate>
         <TextField name="respondentEmail" type="email" label={t('email')} required autocomplete="off" path="/email" error={form.error('/email')} />
         <TextField name="respondentName" label={t('personName')} autocomplete="off" maxlength={200} />
-        <SelectField name="respondentRole" label={t('role')} required options={RESPONDENT_ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))} value="staff" />
+        <SelectField name="respondentRole" label={t('role')} required options={RESPONDENT_ROLES.map((r) => ({ value: r, label: enumLabel(RESPONDENT_ROLE, r) }))} value="staff" />
         <SelectField name="respondentUnit" label={t('unit')} options={props.units.map((u) => ({ value: u.id, label: u.name }))} empty={t('noUnit')} />
         <button type="submit" disabled={form.busy()}>
           {form.busy() ? common('saving') : t('addRespondentButton')}

@@ -1,5 +1,5 @@
-import { ErrorSummary } from '../error-summary'
-import { Status } from '../status'
+import { ErrorSummary } from '../ui/error-summary'
+import { Status } from '../ui/status'
 import { ClosesAtField, FormChoice, LanguageField, NameField } from './round-fields'
 import { fromLocalInput } from './time'
 import { createRound, type Round } from '../../data/rounds'

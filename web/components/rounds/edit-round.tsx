@@ -1,6 +1,6 @@
 import { Show } from 'solid-js'
-import { ErrorSummary } from '../error-summary'
-import { Status } from '../status'
+import { ErrorSummary } from '../ui/error-summary'
+import { Status } from '../ui/status'
 import { ClosesAtField, FormChoice, LanguageField, NameField } from './round-fields'
 import { fromLocalInput, toLocalInput } from './time'
 import { patchRound, type Round, type RoundPatch } from '../../data/rounds'

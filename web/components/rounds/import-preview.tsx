@@ -1,6 +1,8 @@
 import { For, Show, createMemo } from 'solid-js'
+import { DataTable } from '../ui/data-table'
 import type { ImportCheck, PreviewRow, RowProblem } from './import-check'
-import { t } from '../../i18n/rounds'
+import { t } from '../../i18n/rounds-respondents'
+import { enumLabel, RESPONDENT_ROLE } from '../../i18n/enums'
 
 /** Rows drawn at most: every row with a problem is always among them. */
 const MAX_SHOWN = 200
@@ -63,37 +65,20 @@ export function ImportPreview(props: { check: ImportCheck; source: string }) {
       <Show when={shown().length < props.check.rows.length}>
         <p class="hint">{t('previewTruncated', { shown: shown().length, rows: props.check.rows.length })}</p>
       </Show>
-      <div class="table-wrap" role="region" aria-labelledby="preview-caption" tabindex="0">
-        <table class="preview-table">
-          <caption id="preview-caption">{t('previewCaption', { source: props.source })}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('row')}</th>
-              <th scope="col">{t('email')}</th>
-              <th scope="col">{t('personName')}</th>
-              <th scope="col">{t('role')}</th>
-              <th scope="col">{t('unit')}</th>
-              <th scope="col">{t('verdict')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            <For each={shown()}>
-              {(r) => (
-                <tr classList={{ 'row-bad': r.problems.length > 0, 'row-skip': !r.problems.length && !!r.duplicate }}>
-                  <th scope="row">{r.row}</th>
-                  <td>{r.email}</td>
-                  <td>{r.name}</td>
-                  <td>{r.roleCode ? t(`role.${r.roleCode}`) : r.role}</td>
-                  <td>{r.unit}</td>
-                  <td>
-                    <Verdict row={r} />
-                  </td>
-                </tr>
-              )}
-            </For>
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        class="preview-table"
+        caption={t('previewCaption', { source: props.source })}
+        rows={shown()}
+        rowClass={(r) => (r.problems.length > 0 ? 'row-bad' : r.duplicate ? 'row-skip' : undefined)}
+        columns={[
+          { header: t('row'), rowHeader: true, cell: (r) => r.row },
+          { header: t('email'), cell: (r) => r.email },
+          { header: t('personName'), cell: (r) => r.name },
+          { header: t('role'), cell: (r) => (r.roleCode ? enumLabel(RESPONDENT_ROLE, r.roleCode) : r.role) },
+          { header: t('unit'), cell: (r) => r.unit },
+          { header: t('verdict'), cell: (r) => <Verdict row={r} /> },
+        ]}
+      />
     </div>
   )
 }

@@ -2,7 +2,7 @@ import { Show, createResource } from 'solid-js'
 import { getInvitationPreview, type Round } from '../../data/rounds'
 import { asProblem } from '../../lib/api'
 import { t as common } from '../../i18n/common'
-import { t } from '../../i18n/rounds'
+import { t } from '../../i18n/rounds-respondents'
 
 /**
  * The invitation exactly as the server renders it, in the round's language (marked with `lang` so

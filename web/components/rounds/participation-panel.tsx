@@ -1,8 +1,9 @@
 import { For, Show } from 'solid-js'
 import { percent, rateText } from './round-labels'
 import type { Participation } from '../../data/rounds'
-import { formatTime } from '../../i18n'
-import { t } from '../../i18n/rounds'
+import { formatTime } from '../../lib/format'
+import { t } from '../../i18n/rounds-respondents'
+import { enumLabel, RESPONDENT_ROLE } from '../../i18n/enums'
 
 type Row = Participation['byRole'][number] | Participation['byUnit'][number]
 
@@ -101,7 +102,7 @@ export function ParticipationPanel(props: { participation: Participation; unitNa
         <p class="hint">{t('groupsHint', { k: p().k })}</p>
       </Show>
       <Show when={p().byRole.length}>
-        <CountsTable id="by-role" caption={t('byRole')} head={t('role')} rows={p().byRole.map((r) => ({ ...r, label: t(`role.${r.role}`) }))} />
+        <CountsTable id="by-role" caption={t('byRole')} head={t('role')} rows={p().byRole.map((r) => ({ ...r, label: enumLabel(RESPONDENT_ROLE, r.role) }))} />
       </Show>
       <Show when={p().byUnit.length}>
         <CountsTable id="by-unit" caption={t('byUnit')} head={t('unit')} rows={p().byUnit.map((u) => ({ ...u, label: props.unitName(u.unitId) || t('noUnit') }))} />

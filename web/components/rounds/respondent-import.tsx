@@ -1,13 +1,14 @@
 import { For, Show, createMemo, createSignal } from 'solid-js'
-import { ErrorSummary } from '../error-summary'
-import { Status } from '../status'
+import { ErrorSummary } from '../ui/error-summary'
+import { Status } from '../ui/status'
 import { ImportPreview } from './import-preview'
 import { checkImport, type AddressContext } from './import-check'
 import { importCsv, type ImportResult } from '../../data/rounds'
 import { createForm } from '../../lib/form'
 import { RESPONDENT_ROLES } from '../../../schema/enums'
 import { t as common } from '../../i18n/common'
-import { t } from '../../i18n/rounds'
+import { t } from '../../i18n/rounds-respondents'
+import { enumLabel, RESPONDENT_ROLE } from '../../i18n/enums'
 
 interface Source {
   /** The file's name, or null for pasted text. */
@@ -91,7 +92,7 @@ export function RespondentImport(props: { slug: string; roundId: string; open: b
           <For each={RESPONDENT_ROLES}>
             {(r) => (
               <li>
-                <code>{r}</code> – {t(`role.${r}`)}
+                <code>{r}</code> – {enumLabel(RESPONDENT_ROLE, r)}
               </li>
             )}
           </For>

@@ -1,10 +1,13 @@
-import { For, Show, createSignal } from 'solid-js'
-import { ConfirmDialog } from './confirm-dialog'
-import { ErrorSummary } from '../error-summary'
-import { Status } from '../status'
+import { Show, createSignal } from 'solid-js'
+import { ConfirmDialog } from '../ui/confirm-dialog'
+import { DataTable } from '../ui/data-table'
+import { RowAction } from '../ui/row-action'
+import { ErrorSummary } from '../ui/error-summary'
+import { Status } from '../ui/status'
 import { removeRespondent, type Respondent } from '../../data/rounds'
 import { createForm } from '../../lib/form'
-import { t } from '../../i18n/rounds'
+import { t } from '../../i18n/rounds-respondents'
+import { enumLabel, RESPONDENT_ROLE, RESPONDENT_STATUS } from '../../i18n/enums'
 
 /** Rows drawn per step: a round can hold thousands, and the page must stay quick. */
 const STEP = 100
@@ -41,50 +44,27 @@ export function RespondentList(props: { slug: string; roundId: string; responden
       <Status text={form.status()} />
       <Show when={props.respondents.length} fallback={<p>{t('noRespondents')}</p>}>
         <p class="hint">{t('statusHint')}</p>
-        <div class="table-wrap" role="region" aria-labelledby="respondents-caption" tabindex="0">
-          <table>
-            <caption id="respondents-caption" tabindex="-1" ref={(e) => (caption = e)}>
-              {t('respondentsCaption', { count: props.respondents.length })}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('email')}</th>
-                <th scope="col">{t('personName')}</th>
-                <th scope="col">{t('role')}</th>
-                <th scope="col">{t('unit')}</th>
-                <th scope="col">{t('respondentStatus')}</th>
-                <Show when={props.canRemove}>
-                  <th scope="col">{t('actions')}</th>
+        <DataTable
+          caption={t('respondentsCaption', { count: props.respondents.length })}
+          captionRef={(e) => (caption = e)}
+          rows={props.respondents.slice(0, limit())}
+          columns={[
+            { header: t('email'), rowHeader: true, cell: (r) => r.email },
+            { header: t('personName'), cell: (r) => r.name ?? '' },
+            { header: t('role'), cell: (r) => enumLabel(RESPONDENT_ROLE, r.role) },
+            { header: t('unit'), cell: (r) => props.unitName(r.unitId) },
+            { header: t('respondentStatus'), cell: (r) => enumLabel(RESPONDENT_STATUS, r.status) },
+            {
+              header: t('actions'),
+              when: () => props.canRemove,
+              cell: (r) => (
+                <Show when={r.status === 'added'} fallback={<span class="muted">{t('cannotRemove')}</span>}>
+                  <RowAction label={t('remove')} name={r.email} disabled={form.busy()} onClick={() => setRemoving(r)} />
                 </Show>
-              </tr>
-            </thead>
-            <tbody>
-              <For each={props.respondents.slice(0, limit())}>
-                {(r) => (
-                  <tr>
-                    <th scope="row">
-                      {r.email}
-                    </th>
-                    <td>{r.name ?? ''}</td>
-                    <td>{t(`role.${r.role}`)}</td>
-                    <td>{props.unitName(r.unitId)}</td>
-                    <td>{t(`rstatus.${r.status}`)}</td>
-                    <Show when={props.canRemove}>
-                      <td>
-                        <Show when={r.status === 'added'} fallback={<span class="muted">{t('cannotRemove')}</span>}>
-                          <button type="button" class="danger small" disabled={form.busy()} onClick={() => setRemoving(r)}>
-                            {t('remove')}
-                            <span class="visually-hidden"> {r.email}</span>
-                          </button>
-                        </Show>
-                      </td>
-                    </Show>
-                  </tr>
-                )}
-              </For>
-            </tbody>
-          </table>
-        </div>
+              ),
+            },
+          ]}
+        />
         <Show when={props.respondents.length > limit()}>
           <p>
             <span class="muted">{t('showingOf', { shown: limit(), count: props.respondents.length })}</span>{' '}

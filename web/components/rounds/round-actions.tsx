@@ -1,5 +1,5 @@
 import { Match, Show, Switch, createSignal } from 'solid-js'
-import { ConfirmDialog } from './confirm-dialog'
+import { ConfirmDialog } from '../ui/confirm-dialog'
 import { closeRound, deleteRound, openRound, sendReminders, type Round } from '../../data/rounds'
 import type { FormState } from '../../lib/form'
 import { t, tn } from '../../i18n/rounds'

@@ -1,7 +1,8 @@
 import { Show } from 'solid-js'
 import type { Round } from '../../data/rounds'
-import { formatTime } from '../../i18n'
+import { formatTime } from '../../lib/format'
 import { t } from '../../i18n/rounds'
+import { enumLabel, FORM } from '../../i18n/enums'
 
 /** What the round is: form, language, dates and how many are in it. */
 export function RoundFacts(props: { round: Round; respondents: number }) {
@@ -10,7 +11,7 @@ export function RoundFacts(props: { round: Round; respondents: number }) {
     <dl class="facts">
       <div>
         <dt>{t('form')}</dt>
-        <dd>{t(`form.${r().form}`)}</dd>
+        <dd>{enumLabel(FORM, r().form)}</dd>
       </div>
       <div>
         <dt>{t('language')}</dt>

@@ -1,8 +1,9 @@
 import { For, Show } from 'solid-js'
 import { FORMS, LANGS, type Form, type Lang } from '../../../schema/enums'
-import { SelectField, TextField } from '../fields'
+import { SelectField, TextField } from '../ui/fields'
 import type { FormState } from '../../lib/form'
 import { t } from '../../i18n/rounds'
+import { enumLabel, FORM } from '../../i18n/enums'
 
 /** Full or short form, each with what it means for respondents and results. */
 export function FormChoice(props: { form: FormState; value?: Form; idPrefix: string }) {
@@ -19,7 +20,7 @@ export function FormChoice(props: { form: FormState; value?: Form; idPrefix: str
         {(f) => (
           <div class="field radio">
             <input type="radio" id={`${props.idPrefix}-form-${f}`} name="form" value={f} checked={(props.value ?? 'full') === f} aria-describedby={`${props.idPrefix}-form-${f}-hint`} />
-            <label for={`${props.idPrefix}-form-${f}`}>{t(`form.${f}`)}</label>
+            <label for={`${props.idPrefix}-form-${f}`}>{enumLabel(FORM, f)}</label>
             <p class="hint" id={`${props.idPrefix}-form-${f}-hint`}>
               {t(`formHint.${f}`)}
             </p>

@@ -1,13 +1,11 @@
 import { Show } from 'solid-js'
 import type { Participation, Round } from '../../data/rounds'
-import { formatTime, lang } from '../../i18n'
+import { formatShare, formatTime } from '../../lib/format'
 import { t } from '../../i18n/rounds'
+import { enumLabel, ASSESSMENT_STATUS } from '../../i18n/enums'
 
 /** A share 0–1 as a whole percent in the chosen language ("33 %" in Swedish). */
-export function percent(rate: number | null): string {
-  if (rate === null) return '–'
-  return new Intl.NumberFormat(lang() === 'en' ? 'en-GB' : 'sv-SE', { style: 'percent', maximumFractionDigits: 0 }).format(rate)
-}
+export const percent = (rate: number | null): string => formatShare(rate)
 
 /** "1 av 3 har svarat (33 %)": the sentence used in lists, the summary and the dialogs; a round
  *  with fewer than k respondents shows only how many were invited. */
@@ -17,7 +15,7 @@ export function rateText(p: Pick<Participation, 'invited' | 'submitted' | 'rate'
 }
 
 export function StatusBadge(props: { status: Round['status'] }) {
-  return <span class={`badge badge-${props.status}`}>{t(`status.${props.status}`)}</span>
+  return <span class={`badge badge-${props.status}`}>{enumLabel(ASSESSMENT_STATUS, props.status)}</span>
 }
 
 /** The dates that matter for the round's state, one per line. */

@@ -1,14 +1,15 @@
 import { Match, Switch, createResource } from 'solid-js'
-import { PageTitle } from '../../components/page-title'
-import { useOrg } from '../../components/org-context'
+import { PageTitle } from '../../components/ui/page-title'
+import { useOrg } from '../../components/layout/org-context'
 import { InitiativeForm } from '../../components/portfolio/initiative-form'
 import { createInitiative, deleteInitiative, getInitiative, updateInitiative } from '../../data/initiatives'
 import { asProblem } from '../../lib/api'
 import { navigate } from '../../lib/router'
 import type { PageProps } from '../../routes'
 import { t as common } from '../../i18n/common'
-import { ti } from '../../i18n/initiatives'
+import { t } from '../../i18n/initiatives'
 import '../../styles/portfolio.css'
+import { createConfirm } from '../../components/ui/confirm-dialog'
 
 /** `/o/:slug/initiatives/new` creates (and starts over for the next); `/o/:slug/initiatives/:id` edits. */
 export default function EditInitiative(props: PageProps) {
@@ -16,42 +17,44 @@ export default function EditInitiative(props: PageProps) {
   const id = () => props.params.id
   const list = () => `/o/${encodeURIComponent(slug)}/initiatives`
   const [initiative] = createResource(id, (i) => getInitiative(slug, i))
+  const confirm = createConfirm()
 
   const remove = async () => {
     const current = initiative.latest
-    if (!current || !window.confirm(ti('confirmDelete', { title: current.title }))) return
+    if (!current || !(await confirm.ask({ title: t('confirmDelete', { title: current.title }), confirmLabel: t('delete') }))) return
     await deleteInitiative(slug, current.id)
     navigate(list())
   }
 
   return (
     <div class="stack">
+      <confirm.Dialog />
       <p>
-        <a href={list()}>← {ti('back')}</a>
+        <a href={list()}>← {t('back')}</a>
       </p>
       <Switch>
         <Match when={!id()}>
-          <PageTitle text={ti('newTitle')}>{ti('newTitle')}</PageTitle>
-          <InitiativeForm resetAfter submit={async (body) => ti('created', { title: (await createInitiative(slug, body)).title })} />
+          <PageTitle text={t('newTitle')}>{t('newTitle')}</PageTitle>
+          <InitiativeForm resetAfter submit={async (body) => t('created', { title: (await createInitiative(slug, body)).title })} />
         </Match>
         <Match when={initiative.error}>
-          <PageTitle text={ti('notFound')}>{ti('notFound')}</PageTitle>
+          <PageTitle text={t('notFound')}>{t('notFound')}</PageTitle>
           <p class="notice error">{asProblem(initiative.error).detail}</p>
         </Match>
         <Match when={initiative.latest}>
           {(i) => (
             <>
-              <PageTitle text={ti('editTitle')}>{ti('edit', { title: i().title })}</PageTitle>
+              <PageTitle text={t('editTitle')}>{t('edit', { title: i().title })}</PageTitle>
               <InitiativeForm
                 initial={i()}
                 submit={async (body) => {
                   await updateInitiative(slug, i().id, body)
-                  return ti('saved')
+                  return t('saved')
                 }}
               />
               <p>
                 <button type="button" class="danger" onClick={remove}>
-                  {ti('delete')}
+                  {t('delete')}
                 </button>
               </p>
             </>

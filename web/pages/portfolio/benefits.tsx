@@ -1,12 +1,15 @@
 import { For, Show, createMemo, createResource } from 'solid-js'
-import { PageTitle } from '../../components/page-title'
-import { useOrg } from '../../components/org-context'
-import { getBenefits, instrumentFactors, type BenefitFollowUp } from '../../data/portfolio'
+import { PageTitle } from '../../components/ui/page-title'
+import { DataTable } from '../../components/ui/data-table'
+import { useOrg } from '../../components/layout/org-context'
+import { instrumentFactors } from '../../data/instruments'
+import { getBenefits, type BenefitFollowUp } from '../../data/portfolio'
 import { asProblem } from '../../lib/api'
 import { t as common } from '../../i18n/common'
-import { local, num, t } from '../../i18n/portfolio'
-import { ti } from '../../i18n/initiatives'
+import { local, num, t as portfolio } from '../../i18n/portfolio'
+import { t } from '../../i18n/initiatives'
 import '../../styles/portfolio.css'
+import { enumLabel, INITIATIVE_STATUS } from '../../i18n/enums'
 
 type Item = BenefitFollowUp['items'][number]
 
@@ -15,35 +18,19 @@ const signed = (n: number) => `${n > 0 ? '+' : n < 0 ? '−' : '±'}${num(Math.a
 /** The targeted factors before and after a done initiative, as a table. */
 function FactorChange(props: { item: Item; names: Map<string, { sv: string; en: string }> }) {
   return (
-    <Show when={props.item.factorChange} fallback={<p class="muted">{ti('noChange')}</p>}>
+    <Show when={props.item.factorChange} fallback={<p class="muted">{t('noChange')}</p>}>
       {(fc) => (
-        <div class="table-wrap">
-          <table class="compact">
-            <caption>{ti('factorChange')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('factor')}</th>
-                <th scope="col" class="num">{ti('before')}</th>
-                <th scope="col" class="num">{ti('after')}</th>
-                <th scope="col" class="num">{ti('change')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              <For each={fc().factors}>
-                {(f) => (
-                  <tr>
-                    <th scope="row">
-                      {f.factorId} {props.names.get(f.factorId) ? local(props.names.get(f.factorId)!) : ''}
-                    </th>
-                    <td class="num">{f.before === null ? '–' : num(f.before)}</td>
-                    <td class="num">{f.after === null ? '–' : num(f.after)}</td>
-                    <td class="num">{f.change === null ? '–' : signed(f.change)}</td>
-                  </tr>
-                )}
-              </For>
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          class="compact"
+          caption={t('factorChange')}
+          rows={fc().factors}
+          columns={[
+            { header: portfolio('factor'), rowHeader: true, cell: (f) => `${f.factorId} ${props.names.get(f.factorId) ? local(props.names.get(f.factorId)!) : ''}` },
+            { header: t('before'), numeric: true, cell: (f) => (f.before === null ? '–' : num(f.before)) },
+            { header: t('after'), numeric: true, cell: (f) => (f.after === null ? '–' : num(f.after)) },
+            { header: t('change'), numeric: true, cell: (f) => (f.change === null ? '–' : signed(f.change)) },
+          ]}
+        />
       )}
     </Show>
   )
@@ -57,12 +44,12 @@ export default function Benefits() {
   const names = createMemo(() => new Map((factors.latest ?? []).map((f) => [f.id, f.name])))
   return (
     <div class="stack">
-      <PageTitle text={ti('benefitsTitle')}>{ti('benefitsTitle')}</PageTitle>
-      <p>{ti('benefitsIntro')}</p>
+      <PageTitle text={t('benefitsTitle')}>{t('benefitsTitle')}</PageTitle>
+      <p>{t('benefitsIntro')}</p>
       <Show when={!data.error} fallback={<p class="notice error">{asProblem(data.error).detail}</p>}>
         <Show when={data.latest} fallback={<p class="loading">{common('loading')}</p>}>
           {(d) => (
-            <Show when={d().items.length} fallback={<p>{ti('benefitsEmpty')}</p>}>
+            <Show when={d().items.length} fallback={<p>{t('benefitsEmpty')}</p>}>
               <ul class="initiative-list">
                 <For each={d().items}>
                   {(item) => (
@@ -72,34 +59,34 @@ export default function Benefits() {
                       </h2>
                       <p class="ranking-facts">
                         <span class="badge" classList={{ out: item.status !== 'done' }}>
-                          {t(`status.${item.status}`)}
+                          {enumLabel(INITIATIVE_STATUS, item.status)}
                         </span>
-                        <Show when={item.doneOn}>{(on) => <span>{ti('doneOn', { date: on() })}</span>}</Show>
+                        <Show when={item.doneOn}>{(on) => <span>{t('doneOn', { date: on() })}</span>}</Show>
                         <Show when={item.owner}>
                           <span>
-                            {ti('owner')}: {item.owner}
+                            {t('owner')}: {item.owner}
                           </span>
                         </Show>
                         <Show when={item.overdueCount}>
-                          <span class="overdue">! {item.overdueCount === 1 ? ti('overdueOne') : ti('overdueCount', { n: item.overdueCount })}</span>
+                          <span class="overdue">! {item.overdueCount === 1 ? t('overdueOne') : t('overdueCount', { n: item.overdueCount })}</span>
                         </Show>
                       </p>
-                      <Show when={item.expected.length || item.realised.length} fallback={<p class="muted">{ti('nothing')}</p>}>
+                      <Show when={item.expected.length || item.realised.length} fallback={<p class="muted">{t('nothing')}</p>}>
                         <Show when={item.expected.length}>
-                          <h3>{ti('promised')}</h3>
+                          <h3>{t('promised')}</h3>
                         </Show>
                         <ul>
                           <For each={item.expected}>
                             {(e) => (
                               <li>
-                                {e.text} ({e.measure}; {e.owner}; {ti('followUpOn', { date: e.followUpDate })}) —{' '}
-                                <span classList={{ overdue: e.overdue }}>{e.realised ? `✓ ${ti('isRealised')}` : e.overdue ? `! ${ti('isOverdue')}` : ti('isPending')}</span>
+                                {e.text} ({e.measure}; {e.owner}; {t('followUpOn', { date: e.followUpDate })}) —{' '}
+                                <span classList={{ overdue: e.overdue }}>{e.realised ? `✓ ${t('isRealised')}` : e.overdue ? `! ${t('isOverdue')}` : t('isPending')}</span>
                               </li>
                             )}
                           </For>
                         </ul>
                         <Show when={item.realised.length}>
-                          <h3>{ti('delivered')}</h3>
+                          <h3>{t('delivered')}</h3>
                           <ul>
                             <For each={item.realised}>
                               {(r) => (

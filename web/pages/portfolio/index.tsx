@@ -1,20 +1,22 @@
 import { Show, createMemo, createResource, createSignal } from 'solid-js'
-import { PageTitle } from '../../components/page-title'
-import { useOrg } from '../../components/org-context'
-import { SelectField } from '../../components/fields'
-import { Status } from '../../components/status'
+import { PageTitle } from '../../components/ui/page-title'
+import { useOrg } from '../../components/layout/org-context'
+import { SelectField } from '../../components/ui/fields'
+import { Status } from '../../components/ui/status'
 import { BudgetControl, BUDGET_STEP } from '../../components/portfolio/budget-control'
 import { Ranking } from '../../components/portfolio/ranking'
 import { PortfolioSummary } from '../../components/portfolio/portfolio-summary'
 import { Scatter } from '../../components/portfolio/scatter'
 import { CompetencePlan, UncoveredGaps } from '../../components/portfolio/gaps-and-plan'
 import { listInitiatives } from '../../data/initiatives'
-import { competencePlanCsvHref, getCompetencePlan, getRecommendations, getRoundType, instrumentFactors, listClosedRounds } from '../../data/portfolio'
+import { instrumentFactors } from '../../data/instruments'
+import { competencePlanCsvHref, getCompetencePlan, getRecommendations, getRoundType, listClosedRounds } from '../../data/portfolio'
 import { asProblem } from '../../lib/api'
-import { formatTime } from '../../i18n'
+import { formatTime } from '../../lib/format'
 import { t as common } from '../../i18n/common'
 import { money, num, t } from '../../i18n/portfolio'
 import '../../styles/portfolio.css'
+import { enumLabel, INITIATIVE_STATUS } from '../../i18n/enums'
 
 const ACTIVE = new Set(['idea', 'planned', 'ongoing'])
 const NO_TYPE_BAND = { min: 0, max: 1 }
@@ -95,7 +97,7 @@ export default function PortfolioPage() {
                       <ul>
                         {r().excluded.map((e) => (
                           <li>
-                            {byId().get(e.initiativeId)?.title ?? e.initiativeId}: {t(`status.${e.reason}`)}
+                            {byId().get(e.initiativeId)?.title ?? e.initiativeId}: {enumLabel(INITIATIVE_STATUS, e.reason)}
                           </li>
                         ))}
                       </ul>

@@ -2,12 +2,14 @@ import { Match, Show, Switch, createMemo, createSignal, onCleanup } from 'solid-
 import type { z } from 'zod/mini'
 import type { SavedAnswers } from '../../../schema/api/respond'
 import type { PageProps } from '../../routes'
-import { applyPatch, getSurvey, pagesOf, pendingStore, saveAnswers, submitAnswers, type Answer, type Answers, type Survey } from '../../data/respond'
+import { mergeMap } from '../../../schema/merge-patch'
+import { getSurvey, pagesOf, pendingStore, saveAnswers, submitAnswers, type Answer, type Answers, type Survey } from '../../data/respond'
 import { asProblem, type ApiProblem } from '../../lib/api'
 import { searchParam } from '../../lib/router'
 import { createSaveQueue, type SaveQueue } from '../../lib/save-queue'
 import { lang, setLang, STORAGE_KEY } from '../../i18n'
-import { categoryName, formatDay, t } from '../../i18n/respond'
+import { formatDay } from '../../lib/format'
+import { categoryName, t } from '../../i18n/respond'
 import { RespondentHeader } from '../../components/respond/respondent-header'
 import { Intro } from '../../components/respond/intro'
 import { QuestionPage } from '../../components/respond/question-page'
@@ -67,12 +69,12 @@ export default function RespondPage(props: PageProps) {
         // Changes kept from before a reload, for this round's statements only; none once it is over.
         load: () => (open ? Object.fromEntries(Object.entries(store.load()).filter(([id]) => ids.has(id))) : {}),
         store: store.store,
-        onSaved: (result) => setShown(applyPatch(result.answers, q.pending())),
+        onSaved: (result) => setShown(mergeMap(result.answers, q.pending())),
         // Submitted elsewhere, closed meanwhile, or refused: start again from what the server says.
         onStopped: () => void load(),
       })
       if (!open) store.store({})
-      setShown(applyPatch(s.answers, q.pending()))
+      setShown(mergeMap(s.answers, q.pending()))
       setSurvey(s)
       setAutoStep(Object.keys(s.answers).length || Object.keys(q.pending()).length ? firstOpenStep() : 'intro')
       setQueue(q)
@@ -85,7 +87,7 @@ export default function RespondPage(props: PageProps) {
   onCleanup(() => queue()?.dispose())
 
   function change(id: string, value: Answer | null) {
-    setShown(applyPatch(shown(), { [id]: value }))
+    setShown(mergeMap(shown(), { [id]: value }))
     queue()?.change(id, value)
   }
 

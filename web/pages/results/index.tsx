@@ -1,6 +1,6 @@
 import { Match, Show, Switch, createMemo, createResource } from 'solid-js'
-import { PageTitle } from '../../components/page-title'
-import { useOrg } from '../../components/org-context'
+import { PageTitle } from '../../components/ui/page-title'
+import { useOrg } from '../../components/layout/org-context'
 import { QuadrantChart } from '../../components/charts/quadrant'
 import { RadarChart } from '../../components/charts/radar'
 import { FactorBars } from '../../components/charts/factor-bars'
@@ -12,11 +12,15 @@ import { Breakdown } from '../../components/results/breakdown'
 import { TrendsSection } from '../../components/results/trends-section'
 import { BenchmarkSection } from '../../components/results/benchmark-section'
 import { ExportBar } from '../../components/results/export-bar'
-import { getBenchmark, getParticipation, getResults, getRound, getTrends, getUnitNames, isShownPeers, resultsCsvHref } from '../../data/results'
+import { getBenchmark, getResults, getTrends, isShownPeers, maybe, resultsCsvHref } from '../../data/results'
+import { getParticipation, getRound } from '../../data/rounds'
+import { getUnitNames } from '../../data/units'
 import { formatDate, formatNumber } from '../../lib/format'
 import { asProblem } from '../../lib/api'
 import { t as common } from '../../i18n/common'
 import { t } from '../../i18n/results'
+import { enumLabel, RESPONDENT_ROLE_GROUP } from '../../i18n/enums'
+import type { RespondentRole } from '../../../schema/enums'
 import type { PageProps } from '../../routes'
 import { useNames } from './labels'
 import '../../styles/results.css'
@@ -31,7 +35,7 @@ export default function ResultsPage(props: PageProps) {
   const [round] = createResource(id, (rid) => getRound(slug, rid))
   const [results] = createResource(id, (rid) => getResults(slug, rid))
   const [benchmark] = createResource(id, (rid) => getBenchmark(slug, rid))
-  const [participation] = createResource(id, (rid) => getParticipation(slug, rid))
+  const [participation] = createResource(id, (rid) => maybe(getParticipation(slug, rid)))
   const [trends] = createResource(() => getTrends(slug))
   const [unitNames] = createResource(() => getUnitNames(slug))
   const data = () => (results.latest?.ok ? results.latest.data : undefined)
@@ -64,7 +68,7 @@ export default function ResultsPage(props: PageProps) {
       results: data()!,
       participation: p?.ok ? p.data : undefined,
       name: label,
-      roleName: (r) => t(`role_${r}` as 'role_it'),
+      roleName: (r) => enumLabel(RESPONDENT_ROLE_GROUP, r as RespondentRole),
       unitName: (u) => (u === null ? t('unassigned') : (units.get(u) ?? u)),
       filename: `${slug}-${(round.latest?.name ?? id()).replace(/[^\p{L}\p{N}-]+/gu, '-')}.xlsx`,
     })

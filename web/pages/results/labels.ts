@@ -1,5 +1,5 @@
 import { createMemo, createResource } from 'solid-js'
-import { getInstrument, namesOf } from '../../data/results'
+import { getInstrument, namesOf } from '../../data/instruments'
 import { lang } from '../../i18n'
 
 const OVERALL = { sv: 'Digital mognad', en: 'Digital maturity' }

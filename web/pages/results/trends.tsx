@@ -1,6 +1,6 @@
 import { Show, createResource } from 'solid-js'
-import { PageTitle } from '../../components/page-title'
-import { useOrg } from '../../components/org-context'
+import { PageTitle } from '../../components/ui/page-title'
+import { useOrg } from '../../components/layout/org-context'
 import { TrendsSection } from '../../components/results/trends-section'
 import { getTrends, isShownRound } from '../../data/results'
 import { t as common } from '../../i18n/common'

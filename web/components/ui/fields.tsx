@@ -1,5 +1,5 @@
 import { For, Show, splitProps, type JSX } from 'solid-js'
-import { t } from '../i18n/common'
+import { t } from '../../i18n/common'
 
 interface Common {
   /** The input's name; also the id unless `id` is given. */

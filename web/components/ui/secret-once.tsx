@@ -1,5 +1,5 @@
 import { createSignal, onMount } from 'solid-js'
-import { t } from '../i18n/api-keys'
+import { t } from '../../i18n/api-keys'
 
 /** A just-created secret, shown once, with a copy button; it takes focus so nobody misses it. */
 export function SecretOnce(props: { name: string; secret: string; onDone: () => void }) {

@@ -1,6 +1,6 @@
 import { createEffect, onMount, type JSX } from 'solid-js'
-import { navigated } from '../lib/router'
-import { t } from '../i18n/common'
+import { navigated } from '../../lib/router'
+import { t } from '../../i18n/common'
 
 /**
  * The page's one <h1>. It names the document, and after an in-app navigation it takes focus so

@@ -1,6 +1,6 @@
 import { For, Show, createEffect, createUniqueId } from 'solid-js'
-import type { ApiProblem } from '../lib/api'
-import { t } from '../i18n/common'
+import type { ApiProblem } from '../../lib/api'
+import { t } from '../../i18n/common'
 
 interface Line {
   message: string

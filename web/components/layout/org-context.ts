@@ -1,5 +1,5 @@
 import { createContext, useContext } from 'solid-js'
-import type { Org } from '../data/organisations'
+import type { Org } from '../../data/organisations'
 
 /** The organisation the pages below /o/:slug work in, loaded once by its layout. */
 export interface OrgState {

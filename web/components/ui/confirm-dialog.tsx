@@ -1,4 +1,4 @@
-import { createEffect, createUniqueId, type JSX } from 'solid-js'
+import { createEffect, createSignal, createUniqueId, type JSX } from 'solid-js'
 import { t as common } from '../../i18n/common'
 
 export interface ConfirmDialogProps {
@@ -84,4 +84,46 @@ export function ConfirmDialog(props: ConfirmDialogProps) {
       </div>
     </dialog>
   )
+}
+
+export interface ConfirmRequest {
+  /** The question, which also names the dialog. */
+  title: string
+  confirmLabel: string
+  /** More about the consequence, when the question alone does not say it. */
+  body?: string
+  danger?: boolean
+}
+
+/**
+ * A confirmation asked from an event handler: `if (!(await confirm.ask({…}))) return`, with
+ * `<confirm.Dialog />` placed once in the page. It answers false on Cancel, Escape or the backdrop.
+ */
+export function createConfirm() {
+  const [request, setRequest] = createSignal<ConfirmRequest>()
+  let settle: ((ok: boolean) => void) | undefined
+  const finish = (ok: boolean) => {
+    setRequest(undefined)
+    settle?.(ok)
+    settle = undefined
+  }
+  return {
+    ask(next: ConfirmRequest): Promise<boolean> {
+      settle?.(false)
+      setRequest(next)
+      return new Promise<boolean>((resolve) => (settle = resolve))
+    },
+    Dialog: () => (
+      <ConfirmDialog
+        open={request() !== undefined}
+        title={request()?.title ?? ''}
+        confirmLabel={request()?.confirmLabel ?? ''}
+        danger={request()?.danger ?? true}
+        onConfirm={() => finish(true)}
+        onCancel={() => finish(false)}
+      >
+        {request()?.body}
+      </ConfirmDialog>
+    ),
+  }
 }

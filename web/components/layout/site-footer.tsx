@@ -1,5 +1,5 @@
 import { Show } from 'solid-js'
-import { t } from '../i18n/common'
+import { t } from '../../i18n/common'
 
 // The developer mailbox exists only outside production; offer it where the app runs locally.
 const local = ['localhost', '127.0.0.1', '[::1]'].includes(window.location.hostname)

@@ -1,8 +1,8 @@
 import { Show } from 'solid-js'
-import { me, signOut } from '../data/session'
-import { location, navigate } from '../lib/router'
-import { t } from '../i18n/common'
-import { LangSwitch } from './lang-switch'
+import { me, signOut } from '../../data/session'
+import { location, navigate } from '../../lib/router'
+import { t } from '../../i18n/common'
+import { LangSwitch } from '../ui/lang-switch'
 
 /** The header on every page: the name, sign in or out, and the language switch. */
 export function SiteHeader() {

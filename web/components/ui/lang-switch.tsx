@@ -1,5 +1,5 @@
-import { lang, setLang } from '../i18n'
-import { t } from '../i18n/common'
+import { lang, setLang } from '../../i18n'
+import { t } from '../../i18n/common'
 
 /** One button that offers the other language, written in that language. */
 export function LangSwitch() {
