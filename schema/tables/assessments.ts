@@ -1,6 +1,6 @@
 import { sqliteTable, text, integer, index, uniqueIndex, primaryKey } from 'drizzle-orm/sqlite-core'
 import { sql } from 'drizzle-orm'
-import { ASSESSMENT_STATUSES, FORMS, LANGS, RESPONDENT_ROLES, RESPONDENT_STATUSES } from '../enums'
+import { ASSESSMENT_STATUSES, FORMS, LANGS, RESPONDENT_ROLES, RESPONDENT_STATUSES, type RespondentRole, type RespondentStatus } from '../enums'
 
 /** Assessment rounds: one survey of the organisation on one instrument version and form. */
 export const assessments = sqliteTable(
@@ -22,7 +22,7 @@ export const assessments = sqliteTable(
     /** The round's k when it closed (its results are kept from this k up): its floor from then on. */
     kAtClose: integer('k_at_close'),
     /** JSON participation counts (worker/domain/participation.ts) as of `participationAsOf`. */
-    participation: text('participation'),
+    participation: text('participation', { mode: 'json' }).$type<{ role: RespondentRole; unitId: string | null; status: RespondentStatus; n: number }[]>(),
     participationAsOf: text('participation_as_of'),
   },
   // The second index serves the cron backstop: open rounds whose closing time has passed; the

@@ -22,7 +22,7 @@ export const benchmarkEntries = sqliteTable(
     roundId: text('round_id').notNull(),
     closedAt: text('closed_at').notNull(),
     /** JSON { [factor | category | dimension id | "overall"]: percent | null }. */
-    scores: text('scores').notNull(),
+    scores: text('scores', { mode: 'json' }).$type<Record<string, number | null>>().notNull(),
   },
   // The read path: verified sharing organisations of one demo status on one version within the window.
   (t) => [primaryKey({ columns: [t.orgId, t.instrumentVersion] }), index('benchmark_entries_read').on(t.instrumentVersion, t.demo, t.share, t.verified, t.closedAt)],

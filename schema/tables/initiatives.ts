@@ -1,4 +1,6 @@
+import { sql } from 'drizzle-orm'
 import { sqliteTable, text, integer, index } from 'drizzle-orm/sqlite-core'
+import type { Initiative } from '../api/initiatives'
 import { INITIATIVE_KINDS, INITIATIVE_STATUSES, INITIATIVE_TARGETS, PINS } from '../enums'
 
 /**
@@ -16,7 +18,7 @@ export const initiatives = sqliteTable(
     kind: text('kind', { enum: INITIATIVE_KINDS }).notNull(),
     target: text('target', { enum: INITIATIVE_TARGETS }).notNull(),
     /** JSON `[{ factorId, strength }]`. */
-    factors: text('factors').notNull(),
+    factors: text('factors', { mode: 'json' }).$type<Initiative['factors']>().notNull(),
     cost: integer('cost'),
     owner: text('owner'),
     /** The owner trimmed and lower-cased in JS (SQLite's lower() leaves å, ä, ö alone). */
@@ -30,9 +32,9 @@ export const initiatives = sqliteTable(
     administrationBenefit: integer('administration_benefit').notNull(),
     risk: integer('risk').notNull(),
     /** JSON arrays, `[]` when none. */
-    expectedBenefits: text('expected_benefits').notNull().default('[]'),
-    realisedBenefits: text('realised_benefits').notNull().default('[]'),
-    statusHistory: text('status_history').notNull(),
+    expectedBenefits: text('expected_benefits', { mode: 'json' }).$type<Initiative['expectedBenefits']>().notNull().default(sql`'[]'`),
+    realisedBenefits: text('realised_benefits', { mode: 'json' }).$type<Initiative['realisedBenefits']>().notNull().default(sql`'[]'`),
+    statusHistory: text('status_history', { mode: 'json' }).$type<Initiative['statusHistory']>().notNull(),
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),
   },

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm'
 import { sqliteTable, text, integer, index, uniqueIndex, primaryKey } from 'drizzle-orm/sqlite-core'
 import { ORG_KINDS, ORG_STATUSES, MEMBER_ROLES, OIDC_TOKEN_AUTH_METHODS } from '../enums'
 
@@ -16,15 +17,15 @@ export const organisations = sqliteTable(
     shareBenchmark: integer('share_benchmark', { mode: 'boolean' }).notNull().default(false),
     anonymityThreshold: integer('anonymity_threshold').notNull().default(5),
     /** JSON: { [factorId]: 0–100 } */
-    targets: text('targets').notNull().default('{}'),
+    targets: text('targets', { mode: 'json' }).$type<Record<string, number>>().notNull().default(sql`'{}'`),
     /** JSON: { A…D: { min, max } } overrides of the default innovation bands. */
-    innovationBands: text('innovation_bands').notNull().default('{}'),
+    innovationBands: text('innovation_bands', { mode: 'json' }).$type<Record<string, { min: number; max: number }>>().notNull().default(sql`'{}'`),
     oidcIssuer: text('oidc_issuer'),
     oidcClientId: text('oidc_client_id'),
     /** AES-GCM with DATA_KEY; never returned. */
     oidcClientSecretEnc: text('oidc_client_secret_enc'),
     /** JSON string[] */
-    oidcAllowedDomains: text('oidc_allowed_domains').notNull().default('[]'),
+    oidcAllowedDomains: text('oidc_allowed_domains', { mode: 'json' }).$type<string[]>().notNull().default(sql`'[]'`),
     /** How we authenticate at the token endpoint; null: chosen from the provider's discovery document. */
     oidcTokenAuthMethod: text('oidc_token_auth_method', { enum: OIDC_TOKEN_AUTH_METHODS }),
     createdAt: text('created_at').notNull(),

@@ -1,4 +1,5 @@
 import { sqliteTable, text, integer, index } from 'drizzle-orm/sqlite-core'
+import type { WebhookEvent } from '../enums'
 
 /** An organisation's webhook endpoint. The signing secret is stored sealed with DATA_KEY. */
 export const webhooks = sqliteTable(
@@ -8,7 +9,7 @@ export const webhooks = sqliteTable(
     orgId: text('org_id').notNull(),
     url: text('url').notNull(),
     /** JSON array of the event types the endpoint receives. */
-    events: text('events').notNull(),
+    events: text('events', { mode: 'json' }).$type<WebhookEvent[]>().notNull(),
     secretEnc: text('secret_enc').notNull(),
     createdAt: text('created_at').notNull(),
   },

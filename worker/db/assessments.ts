@@ -91,7 +91,7 @@ export async function listClosedRounds(db: Db, orgId: string): Promise<Assessmen
  * one the caller saw (`seenAsOf`): of two concurrent recounts one wins, and the loser serves the
  * winner's. Returns the snapshot now stored.
  */
-export async function saveParticipationSnapshot(db: Db, orgId: string, id: string, cells: string, asOf: string, seenAsOf: string | null): Promise<{ participation: string | null; participationAsOf: string | null } | undefined> {
+export async function saveParticipationSnapshot(db: Db, orgId: string, id: string, cells: NonNullable<AssessmentRow['participation']>, asOf: string, seenAsOf: string | null): Promise<Pick<AssessmentRow, 'participation' | 'participationAsOf'> | undefined> {
   const won = await db
     .update(assessments)
     .set({ participation: cells, participationAsOf: asOf })

@@ -77,6 +77,9 @@ const KEYS = [
   'expectedBenefits', 'realisedBenefits', 'statusHistory', 'createdAt', 'updatedAt',
 ] as const satisfies readonly (keyof NewInitiativeRow)[]
 
+/** The JSON columns go in as their text, so json_extract hands SQLite the same string drizzle would write. */
+const JSON_KEYS: ReadonlySet<string> = new Set(['factors', 'expectedBenefits', 'realisedBenefits', 'statusHistory'] satisfies (typeof KEYS)[number][])
+
 /** Keeps each JSON parameter well under D1's 2 MB value cap (local D1 does not enforce it). */
 const MAX_PARAM_CHARS = 900_000
 
@@ -90,7 +93,7 @@ export async function insertInitiatives(db: Db, orgId: string, rows: NewInitiati
   let current: string[] = []
   let size = 0
   for (const row of rows) {
-    const item = JSON.stringify(KEYS.map((k) => (k === 'orgId' ? orgId : (row[k] ?? null))))
+    const item = JSON.stringify(KEYS.map((k) => (k === 'orgId' ? orgId : JSON_KEYS.has(k) ? JSON.stringify(row[k] ?? []) : (row[k] ?? null))))
     if (size + item.length > MAX_PARAM_CHARS && current.length) {
       chunks.push(`[${current.join(',')}]`)
       current = []

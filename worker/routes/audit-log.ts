@@ -10,7 +10,7 @@ import { decodeCursor, toPage } from '../lib/pagination'
 
 op({ method: 'get', path: '/orgs/{org}/audit-log', summary: 'Who did what and when', tag: 'audit', access: 'org', query: PageQuery, responses: { 200: { description: 'Entries, newest first', schema: pageOf(AuditEntry) } } })
 
-const toEntry = (r: AuditRow) => ({ id: r.id, actor: r.actorLabel, action: r.action, target: r.target, detail: r.detail ? JSON.parse(r.detail) : null, createdAt: r.createdAt })
+const toEntry = (r: AuditRow) => ({ id: r.id, actor: r.actorLabel, action: r.action, target: r.target, detail: r.detail ?? null, createdAt: r.createdAt })
 
 export const auditRoutes = new Hono<AppEnv>()
   .use(requireOrgAccess)

@@ -10,7 +10,7 @@ import { listClosedRoundsWithResults } from '../db/benefits'
 import { allow, READ } from '../middleware/org-access'
 import { orgAccess } from '../services/rounds/load'
 import { refreshResults, roundK } from '../services/rounds/lifecycle'
-import { doneAt, factorChange, followUp, type ClosedRoundScores, type ExpectedBenefit, type RealisedBenefit } from '../domain/portfolio/benefits'
+import { doneAt, factorChange, followUp, type ClosedRoundScores } from '../domain/portfolio/benefits'
 
 op({ method: 'get', path: '/orgs/{org}/benefits', summary: 'Benefits follow-up per initiative: promised, realised, overdue, and the targeted factors’ change across a done initiative', tag: 'initiatives', access: 'org', responses: { 200: { description: 'Follow-up', schema: Benefits } } })
 
@@ -46,11 +46,9 @@ export const benefitRoutes = new Hono<AppEnv>().get('/', orgAccess, allow(READ),
   const anyDone = rows.some((r) => r.status === 'done')
   const rounds = anyDone ? await closedRoundScores(db, org) : []
   const items = rows.map((r) => {
-    const expected = JSON.parse(r.expectedBenefits) as ExpectedBenefit[]
-    const realised = JSON.parse(r.realisedBenefits) as RealisedBenefit[]
-    const followed = followUp(expected, realised, today)
-    const done = r.status === 'done' ? doneAt(JSON.parse(r.statusHistory) as { status: string; at: string }[]) : null
-    const factorIds = (JSON.parse(r.factors) as { factorId: string }[]).map((f) => f.factorId)
+    const followed = followUp(r.expectedBenefits, r.realisedBenefits, today)
+    const done = r.status === 'done' ? doneAt(r.statusHistory) : null
+    const factorIds = r.factors.map((f) => f.factorId)
     return {
       initiativeId: r.id,
       title: r.title,
@@ -58,7 +56,7 @@ export const benefitRoutes = new Hono<AppEnv>().get('/', orgAccess, allow(READ),
       owner: r.owner,
       doneOn: done ? done.slice(0, 10) : null,
       expected: followed,
-      realised,
+      realised: r.realisedBenefits,
       overdueCount: followed.filter((e) => e.overdue).length,
       factorChange: done ? factorChange(done, rounds, factorIds) : null,
     }

@@ -15,5 +15,5 @@ export const devRoutes = new Hono<AppEnv>()
   .use(devOnly)
   .get('/outbox', validate('query', outboxOp.query), async (c) => {
     const rows = await listDevMail(c.get('db'), c.req.valid('query').to)
-    return c.json({ items: rows.map((r) => ({ to: r.toEmail, subject: r.subject, text: r.body, links: JSON.parse(r.links) as string[], createdAt: r.createdAt })) }, 200)
+    return c.json({ items: rows.map((r) => ({ to: r.toEmail, subject: r.subject, text: r.body, links: r.links, createdAt: r.createdAt })) }, 200)
   })

@@ -4,7 +4,6 @@ import type { AppEnv } from '../env'
 import { ApiError, type FieldError } from '../errors'
 import { readBody, validate } from '../validate'
 import { op } from '../openapi/registry'
-import type { InitiativeStatus } from '../../schema/enums'
 import {
   CreateInitiative, ImportResult, Initiative, InitiativePage, InitiativeParams, InitiativeQuery, PatchInitiative,
   type CreateInitiative as CreateInput, type Initiative as InitiativeOut,
@@ -28,8 +27,6 @@ op({ method: 'get', path: '/orgs/{org}/initiatives/{id}', summary: 'One initiati
 op({ method: 'patch', path: '/orgs/{org}/initiatives/{id}', summary: 'Change an initiative (JSON merge patch; lists are replaced whole)', tag: 'initiatives', access: 'org', params: InitiativeParams, body: PatchInitiative, responses: { 200: { description: 'The initiative', schema: Initiative } } })
 op({ method: 'delete', path: '/orgs/{org}/initiatives/{id}', summary: 'Delete an initiative', tag: 'initiatives', access: 'org', params: InitiativeParams, responses: { 204: { description: 'Deleted' } } })
 
-type StatusEntry = { status: InitiativeStatus; at: string }
-
 /** The contract shape: optional values are left out rather than null, lists are always arrays. */
 export function toInitiative(r: InitiativeRow): InitiativeOut {
   return {
@@ -38,7 +35,7 @@ export function toInitiative(r: InitiativeRow): InitiativeOut {
     description: r.description,
     kind: r.kind,
     target: r.target,
-    factors: JSON.parse(r.factors),
+    factors: r.factors,
     ...(r.cost !== null ? { cost: r.cost } : {}),
     ...(r.owner !== null ? { owner: r.owner } : {}),
     status: r.status,
@@ -49,9 +46,9 @@ export function toInitiative(r: InitiativeRow): InitiativeOut {
     societalBenefit: r.societalBenefit,
     administrationBenefit: r.administrationBenefit,
     risk: r.risk,
-    expectedBenefits: JSON.parse(r.expectedBenefits),
-    realisedBenefits: JSON.parse(r.realisedBenefits),
-    statusHistory: JSON.parse(r.statusHistory),
+    expectedBenefits: r.expectedBenefits,
+    realisedBenefits: r.realisedBenefits,
+    statusHistory: r.statusHistory,
     createdAt: r.createdAt,
     updatedAt: r.updatedAt,
   }
@@ -67,7 +64,7 @@ function newRow(orgId: string, input: CreateInput, now: string): NewInitiativeRo
     description: input.description ?? '',
     kind: input.kind,
     target: input.target,
-    factors: JSON.stringify(input.factors),
+    factors: input.factors,
     cost: input.cost ?? null,
     owner: input.owner ?? null,
     ownerKey: ownerKeyOf(input.owner),
@@ -79,9 +76,9 @@ function newRow(orgId: string, input: CreateInput, now: string): NewInitiativeRo
     societalBenefit: input.societalBenefit,
     administrationBenefit: input.administrationBenefit,
     risk: input.risk,
-    expectedBenefits: JSON.stringify(input.expectedBenefits ?? []),
-    realisedBenefits: JSON.stringify(input.realisedBenefits ?? []),
-    statusHistory: JSON.stringify([{ status, at: now }] satisfies StatusEntry[]),
+    expectedBenefits: input.expectedBenefits ?? [],
+    realisedBenefits: input.realisedBenefits ?? [],
+    statusHistory: [{ status, at: now }],
     createdAt: now,
     updatedAt: now,
   }
@@ -89,8 +86,8 @@ function newRow(orgId: string, input: CreateInput, now: string): NewInitiativeRo
 
 /** A realised benefit may point at an expected one only by an index that exists. */
 function checkBenefitLinks(row: NewInitiativeRow) {
-  const expected = JSON.parse(row.expectedBenefits ?? '[]') as unknown[]
-  const realised = JSON.parse(row.realisedBenefits ?? '[]') as { expectedIndex?: number }[]
+  const expected = row.expectedBenefits ?? []
+  const realised = row.realisedBenefits ?? []
   const errors: FieldError[] = []
   realised.forEach((benefit, i) => {
     if (benefit.expectedIndex !== undefined && benefit.expectedIndex >= expected.length)
@@ -105,18 +102,18 @@ function patchedRow(current: InitiativeRow, patch: PatchInitiative, now: string)
   const next: NewInitiativeRow = { ...current }
   const { factors, cost, owner, pinReason, expectedBenefits, realisedBenefits, status, ...plain } = patch
   Object.assign(next, plain)
-  if (factors !== undefined) next.factors = JSON.stringify(factors)
+  if (factors !== undefined) next.factors = factors
   if (cost !== undefined) next.cost = cost
   if (owner !== undefined) {
     next.owner = owner
     next.ownerKey = ownerKeyOf(owner)
   }
   if (pinReason !== undefined) next.pinReason = pinReason
-  if (expectedBenefits !== undefined) next.expectedBenefits = JSON.stringify(expectedBenefits ?? [])
-  if (realisedBenefits !== undefined) next.realisedBenefits = JSON.stringify(realisedBenefits ?? [])
+  if (expectedBenefits !== undefined) next.expectedBenefits = expectedBenefits ?? []
+  if (realisedBenefits !== undefined) next.realisedBenefits = realisedBenefits ?? []
   if (status !== undefined && status !== current.status) {
     next.status = status
-    next.statusHistory = JSON.stringify([...(JSON.parse(current.statusHistory) as StatusEntry[]), { status, at: now }])
+    next.statusHistory = [...current.statusHistory, { status, at: now }]
   }
   if (Object.keys(patch).length > 0) next.updatedAt = now
   return next

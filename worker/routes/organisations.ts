@@ -27,8 +27,8 @@ op({ method: 'delete', path: '/orgs/{org}', summary: 'Delete the organisation an
  * `verifiedDomains` are its proven domains, to say which allowed sign-on domains count.
  */
 export function toOrganisation(row: OrgRow, verifiedDomains: readonly string[], role?: string) {
-  const allowedDomains = JSON.parse(row.oidcAllowedDomains) as string[]
-  const bands = { ...DEFAULT_INNOVATION_BANDS, ...(JSON.parse(row.innovationBands) as Record<string, { min: number; max: number }>) }
+  const allowedDomains = row.oidcAllowedDomains
+  const bands = { ...DEFAULT_INNOVATION_BANDS, ...row.innovationBands }
   return {
     id: row.id,
     slug: row.slug,
@@ -42,7 +42,7 @@ export function toOrganisation(row: OrgRow, verifiedDomains: readonly string[], 
     shareBenchmark: row.shareBenchmark,
     verification: verificationOf(row),
     anonymityThreshold: row.anonymityThreshold,
-    targets: JSON.parse(row.targets) as Record<string, number>,
+    targets: row.targets,
     innovationBands: bands,
     oidc: {
       issuer: row.oidcIssuer,
@@ -65,10 +65,10 @@ async function patchToColumns(c: Context<AppEnv>, row: OrgRow, patch: PatchOrgan
   if (patch.population !== undefined) set.population = patch.population
   if (patch.shareBenchmark !== undefined) set.shareBenchmark = patch.shareBenchmark
   if (patch.anonymityThreshold !== undefined) set.anonymityThreshold = patch.anonymityThreshold
-  if (patch.targets !== undefined) set.targets = JSON.stringify(mergeMap(JSON.parse(row.targets), patch.targets))
-  if (patch.innovationBands !== undefined) set.innovationBands = JSON.stringify(mergeMap(JSON.parse(row.innovationBands), patch.innovationBands))
+  if (patch.targets !== undefined) set.targets = mergeMap(row.targets, patch.targets)
+  if (patch.innovationBands !== undefined) set.innovationBands = mergeMap(row.innovationBands, patch.innovationBands)
   if (patch.oidc === null) {
-    Object.assign(set, { oidcIssuer: null, oidcClientId: null, oidcClientSecretEnc: null, oidcAllowedDomains: '[]', oidcTokenAuthMethod: null })
+    Object.assign(set, { oidcIssuer: null, oidcClientId: null, oidcClientSecretEnc: null, oidcAllowedDomains: [], oidcTokenAuthMethod: null })
   } else if (patch.oidc) {
     const o = patch.oidc
     if (o.issuer !== undefined) {
@@ -88,7 +88,7 @@ async function patchToColumns(c: Context<AppEnv>, row: OrgRow, patch: PatchOrgan
     }
     if (o.clientId !== undefined) set.oidcClientId = o.clientId
     if (o.clientSecret !== undefined) set.oidcClientSecretEnc = o.clientSecret ? await encryptSecret(c.env.DATA_KEY, o.clientSecret) : null
-    if (o.allowedDomains !== undefined) set.oidcAllowedDomains = JSON.stringify(o.allowedDomains ?? [])
+    if (o.allowedDomains !== undefined) set.oidcAllowedDomains = o.allowedDomains ?? []
     if (o.tokenAuthMethod !== undefined) set.oidcTokenAuthMethod = o.tokenAuthMethod
   }
   return set
@@ -96,7 +96,7 @@ async function patchToColumns(c: Context<AppEnv>, row: OrgRow, patch: PatchOrgan
 
 /** The proven domains, read only when sign-on names any (most organisations: no extra read). */
 async function provenOf(c: Context<AppEnv>, row: OrgRow): Promise<string[]> {
-  return row.oidcAllowedDomains === '[]' ? [] : listVerifiedDomains(c.get('db'), row.id)
+  return row.oidcAllowedDomains.length === 0 ? [] : listVerifiedDomains(c.get('db'), row.id)
 }
 
 // The access check is per route here: a `.use()` on this sub-app would run for every path below

@@ -26,15 +26,15 @@ export const participationRoutes = new Hono<AppEnv>().get('/', orgAccess, allow(
   let cells: ParticipationCell[]
   let asOf: string
   if (round.status !== 'draft' && round.participation && !participationStale(round.participationAsOf, now)) {
-    cells = JSON.parse(round.participation) as ParticipationCell[]
+    cells = round.participation
     asOf = round.participationAsOf!
   } else {
     cells = await countParticipation(db, round.orgId, round.id)
     asOf = new Date(now).toISOString()
     if (round.status !== 'draft') {
-      const stored = await saveParticipationSnapshot(db, round.orgId, round.id, JSON.stringify(cells), asOf, round.participationAsOf)
+      const stored = await saveParticipationSnapshot(db, round.orgId, round.id, cells, asOf, round.participationAsOf)
       if (stored?.participation && stored.participationAsOf) {
-        cells = JSON.parse(stored.participation) as ParticipationCell[]
+        cells = stored.participation
         asOf = stored.participationAsOf
       }
     }

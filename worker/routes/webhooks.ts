@@ -3,7 +3,7 @@ import type { AppEnv } from '../env'
 import { ApiError } from '../errors'
 import { validate } from '../validate'
 import { op } from '../openapi/registry'
-import { CreatedWebhook, CreateWebhook, Webhook, WebhookParams, WEBHOOK_EVENTS, type WebhookEvent } from '../../schema/api/webhooks'
+import { CreatedWebhook, CreateWebhook, Webhook, WebhookParams, WEBHOOK_EVENTS } from '../../schema/api/webhooks'
 import { PageQuery, pageOf } from '../../schema/api/common'
 import { deleteWebhook, insertWebhook, listWebhooks, type WebhookRow } from '../db/webhooks'
 import { allow, MANAGE, requireOrgAccess } from '../middleware/org-access'
@@ -26,7 +26,7 @@ const createOp = op({
 })
 op({ method: 'delete', path: '/orgs/{org}/webhooks/{id}', summary: 'Remove a webhook and its waiting deliveries', tag: T, access: 'org', params: WebhookParams, responses: { 204: { description: 'Removed' } } })
 
-const toWebhook = (w: WebhookRow) => ({ id: w.id, url: w.url, events: JSON.parse(w.events) as WebhookEvent[], createdAt: w.createdAt })
+const toWebhook = (w: WebhookRow) => ({ id: w.id, url: w.url, events: w.events, createdAt: w.createdAt })
 
 function badUrl(lang: 'sv' | 'en', sv: string, en: string): ApiError {
   return new ApiError('VALIDATION_FAILED', { sv, en }, { errors: [{ path: '/url', message: lang === 'sv' ? sv : en }] })
@@ -74,7 +74,7 @@ export const webhookRoutes = new Hono<AppEnv>()
       id: newId('whk'),
       orgId: org.id,
       url,
-      events: JSON.stringify(events),
+      events,
       secretEnc: await encryptSecret(c.env.DATA_KEY, secret),
       createdAt: new Date().toISOString(),
     })

@@ -13,7 +13,7 @@ export async function audit(c: Context<AppEnv>, orgId: string, action: string, t
     actorLabel: p ? (p.kind === 'key' ? `key:${p.keyId}` : p.email) : null,
     action,
     target: target ?? null,
-    detail: detail === undefined ? null : JSON.stringify(detail),
+    detail: detail ?? null,
     createdAt: new Date().toISOString(),
   })
 }

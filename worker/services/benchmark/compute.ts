@@ -34,7 +34,7 @@ export async function computeBenchmark(db: Db, org: OrgRow, round: AssessmentRow
   for (const e of entries) {
     const profile = { orgId: e.orgId, kind: e.kind, population: e.population, county: e.county, demo: e.demo, verified: e.verified, shareBenchmark: e.share }
     if (e.closedAt <= closedAt) {
-      records.push({ ...profile, round: { roundId: e.roundId, closedAt: e.closedAt, instrumentVersion: e.instrumentVersion, scores: JSON.parse(e.scores) } })
+      records.push({ ...profile, round: { roundId: e.roundId, closedAt: e.closedAt, instrumentVersion: e.instrumentVersion, scores: e.scores } })
     } else newer.set(e.orgId, e)
   }
   for (const r of await listRoundsInWindow(db, [...newer.keys()], round.instrumentVersion, from, closedAt)) {

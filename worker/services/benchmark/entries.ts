@@ -41,7 +41,7 @@ export async function refreshBenchmarkEntries(db: Db, orgId: string): Promise<vo
     ...profileOf(org),
     roundId: r.roundId,
     closedAt: r.closedAt,
-    scores: JSON.stringify(scoresOfBody(r.body)),
+    scores: scoresOfBody(r.body),
   }))
   await replaceEntries(db, orgId, rows)
 }

@@ -87,7 +87,7 @@ export async function seedDemo(c: Context<AppEnv>): Promise<DemoSeedResult> {
   const before = new Set((await listDevMail(db, ctx.owner.email)).map((m) => m.id))
   await sendSignInLink(c, ctx.owner, { lang: c.get('lang'), orgId: org.id, orgName: org.name })
   const message = (await listDevMail(db, ctx.owner.email)).find((m) => !before.has(m.id))
-  const signInLink = message ? (JSON.parse(message.links) as string[]).find((link) => link.includes('/auth/verify?token=')) : undefined
+  const signInLink = message ? message.links.find((link) => link.includes('/auth/verify?token=')) : undefined
   if (!signInLink) throw new Error('the demo owner’s sign-in link did not reach the dev mailbox')
   return { organisation: { id: org.id, slug: org.slug, name: org.name }, owner: { email: ctx.owner.email }, signInLink }
 }

@@ -23,7 +23,7 @@ export function devMailboxSender(db: Db): MailSender {
       const now = new Date().toISOString()
       await insertDevMail(
         db,
-        messages.map((m) => ({ id: newId('msg'), toEmail: m.to.toLowerCase(), subject: m.subject, body: m.text, links: JSON.stringify(m.links), createdAt: now })),
+        messages.map((m) => ({ id: newId('msg'), toEmail: m.to.toLowerCase(), subject: m.subject, body: m.text, links: m.links, createdAt: now })),
       )
       return new Set()
     },

@@ -32,7 +32,7 @@ interface OrgOidc {
 
 /** The organisation's provider settings, complete or not at all: without a domain nobody could pass. */
 async function orgOidc(env: Bindings, org: OrgRow): Promise<OrgOidc> {
-  const allowedDomains = JSON.parse(org.oidcAllowedDomains) as string[]
+  const allowedDomains = org.oidcAllowedDomains
   if (!org.oidcIssuer || !org.oidcClientId || !org.oidcClientSecretEnc || allowedDomains.length === 0)
     throw new OidcFailure('oidc_not_configured', `organisation ${org.id} has incomplete OIDC settings`)
   let clientSecret: string

@@ -37,12 +37,12 @@ export async function closedResults(c: Context<AppEnv>, id: string): Promise<{ r
 }
 
 export function orgTargets(org: OrgRow): Record<string, number> {
-  return JSON.parse(org.targets) as Record<string, number>
+  return org.targets
 }
 
 /** The organisation's bands over the defaults, key by key (as GET /orgs/{org} shows them). */
 export function orgBands(org: OrgRow): Bands {
-  return { ...DEFAULT_INNOVATION_BANDS, ...(JSON.parse(org.innovationBands) as Partial<Bands>) }
+  return { ...DEFAULT_INNOVATION_BANDS, ...org.innovationBands }
 }
 
 /** A stored initiative as the engine sees it. */
@@ -52,7 +52,7 @@ export function engineInitiative(r: InitiativeRow): Initiative {
     title: r.title,
     kind: r.kind,
     target: r.target,
-    factors: JSON.parse(r.factors) as Initiative['factors'],
+    factors: r.factors,
     cost: r.cost,
     status: r.status,
     pin: r.pin,

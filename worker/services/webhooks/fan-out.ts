@@ -28,7 +28,7 @@ export const dueByDb = new WeakMap<Db, string[]>()
  * so retries resend the same bytes. Nothing about any respondent is in it.
  */
 export async function onRoundEvent(db: Db, event: RoundEvent): Promise<void> {
-  const hooks = (await listOrgWebhooks(db, event.round.orgId)).filter((h) => (JSON.parse(h.events) as string[]).includes(event.type))
+  const hooks = (await listOrgWebhooks(db, event.round.orgId)).filter((h) => h.events.includes(event.type))
   if (hooks.length === 0) return
   const org = await findOrgById(db, event.round.orgId)
   if (!org) return
